@@ -1,0 +1,202 @@
+package dev.ferry.rules.facts;
+
+import dev.ferry.finding.Finding;
+import dev.ferry.finding.FindingCode;
+import dev.ferry.finding.Findings;
+import dev.ferry.finding.Origin;
+import dev.ferry.finding.Severity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The {@code out} global: how rules emit target records, findings, and lossy or ignored fields. Every emission
+ * is stamped with the rule that made it (provenance), which {@code ferry explain} prints.
+ */
+public final class Output {
+    /** A row of a written document such as an attachment manifest or a report inventory. */
+    public record DocumentRow(String document, List<String> header, List<String> cells, String rule) {
+    }
+
+    /** How often a field was declared lossy or ignored, with the first record that did so. */
+    public record Disposition(String object, String field, boolean lossy, String reason, String rule,
+                              String firstRecord, int count) {
+    }
+
+    private final String platform;
+    private final Context ctx;
+    private final Findings findings;
+    private final List<TargetRecord> emitted = new ArrayList<>();
+    private final List<DocumentRow> documents = new ArrayList<>();
+    private final Map<String, Disposition> dispositions = new TreeMap<>();
+    private String currentRule;
+
+    public Output(String platform, Context ctx, Findings findings) {
+        this.platform = platform;
+        this.ctx = ctx;
+        this.findings = findings;
+    }
+
+    /** Called by the engine before a rule's consequence runs; not for rule authors. */
+    public void enterRule(String rule) {
+        this.currentRule = rule;
+    }
+
+    /**
+     * The stable external id of a source record: {@code ferry_<platform>.<object>_<key>}, with the key reduced
+     * to letters, digits and {@code _} so re-runs upsert the same Odoo record.
+     */
+    public String xid(String object, Object key) {
+        if (key == null) {
+            return null;
+        }
+        return "ferry_" + platform + "." + object + "_" + sanitize(key.toString());
+    }
+
+    /** The external id of the record itself. */
+    public String xid(SourceRecord r) {
+        return xid(r.getObject(), r.getKey());
+    }
+
+    static String sanitize(String raw) {
+        StringBuilder b = new StringBuilder(raw.length());
+        boolean lastUnderscore = false;
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            boolean ok = c < 128 && Character.isLetterOrDigit(c);
+            if (ok) {
+                b.append(c);
+                lastUnderscore = false;
+            } else if (!lastUnderscore) {
+                b.append('_');
+                lastUnderscore = true;
+            }
+        }
+        return b.toString();
+    }
+
+    /** Emits a target record for a source record; the source's origin travels with it. */
+    public TargetRecord record(String model, String xid, SourceRecord source) {
+        TargetRecord t = new TargetRecord(model, xid, source == null ? null : source.getRecordKey(),
+                source == null ? Origin.NONE : source.origin(), currentRule);
+        emitted.add(t);
+        return t;
+    }
+
+    /** Declares a field carried over with loss (or not at all), with the reason; reported once per field. */
+    public void lossy(SourceRecord r, String field, String reason) {
+        claimField(r, field);
+        dispose(r, field, true, reason);
+    }
+
+    /** Declares a field deliberately not migrated, with the reason. */
+    public void ignore(SourceRecord r, String field, String reason) {
+        claimField(r, field);
+        dispose(r, field, false, reason);
+    }
+
+    private void claimField(SourceRecord r, String field) {
+        if (field.startsWith("custom.")) {
+            r.claimCustom(field.substring("custom.".length()));
+        } else {
+            r.claim(field);
+        }
+    }
+
+    private synchronized void dispose(SourceRecord r, String field, boolean lossy, String reason) {
+        String k = r.getObject() + "." + field + "|" + lossy + "|" + reason;
+        Disposition d = dispositions.get(k);
+        dispositions.put(k, d == null
+                ? new Disposition(r.getObject(), field, lossy, reason, currentRule, r.getRecordKey(), 1)
+                : new Disposition(d.object(), d.field(), d.lossy(), d.reason(), d.rule(), d.firstRecord(), d.count() + 1));
+    }
+
+    /** A value with no entry in a value map: an error naming the map's keys. */
+    public void unmapped(SourceRecord r, String field, String map, ValueMaps values) {
+        add(Severity.ERROR, FindingCode.MAP_002, r, field, r.text(field),
+                "one of " + values.keys(map) + " (value map '" + map + "')",
+                "add the value to rules/<pair>/values/" + map + ".yaml, or fix the export");
+    }
+
+    /** A record a person should look at before loading (warning). */
+    public void review(SourceRecord r, String field, String reason) {
+        add(Severity.WARNING, FindingCode.MAP_004, r, field, field == null ? null : r.text(field), reason, null);
+    }
+
+    /** A likely duplicate of another record (warning). */
+    public void duplicate(SourceRecord r, String field, String otherKey) {
+        add(Severity.WARNING, FindingCode.MAP_006, r, field, field == null ? null : r.text(field),
+                "a unique value; it duplicates " + otherKey, "merge the records in Odoo after loading, or in the export");
+    }
+
+    /** A decision made for the whole migration (currency, fallback), recorded in findings for reconciliation. */
+    public void decision(String topic, String text) {
+        findings.add(new Finding(FindingCode.MAP_007, Severity.INFO, new Origin(null, 0, 0, null, topic), null,
+                text, null, currentRule));
+    }
+
+    /** A free finding, for checks the shortcuts do not cover. */
+    public void finding(String code, String severity, SourceRecord r, String field, Object value, String expected) {
+        add(Severity.valueOf(severity.toUpperCase(java.util.Locale.ROOT)), FindingCode.byId(code), r, field,
+                value == null ? null : value.toString(), expected, null);
+    }
+
+    private void add(Severity s, FindingCode code, SourceRecord r, String field, String value, String expected,
+                     String hint) {
+        Origin o = r == null ? Origin.NONE : r.origin().withField(field);
+        findings.add(new Finding(code, s, o, value, expected, hint, currentRule));
+    }
+
+    /**
+     * Resolves a source owner (user name or e-mail) to an Odoo user and sets {@code targetField} on {@code t}.
+     * Unresolved owners get the {@code fallback-owner} option's user if there is one, else the field is left
+     * for Odoo's default; either way an unresolved-owner warning names the owner.
+     */
+    public void owner(SourceRecord r, String field, TargetRecord t, String targetField) {
+        Object raw = r.take(field);
+        if (raw == null) {
+            return;
+        }
+        String email = ctx.sourceUserEmail(raw.toString());
+        UserDirectory.User u = ctx.users().byEmail(email);
+        if (u != null) {
+            t.dbId(targetField, u.id());
+            return;
+        }
+        String fallbackEmail = ctx.option("fallback-owner");
+        UserDirectory.User fb = ctx.users().byEmail(fallbackEmail);
+        if (fb != null) {
+            t.dbId(targetField, fb.id());
+        }
+        add(Severity.WARNING, FindingCode.MAP_005, r, field, raw.toString(),
+                (email == null ? "a user of the export's users list" : "an Odoo user with e-mail " + email)
+                        + (fb != null ? "; assigned to fallback owner " + fb.login() : "; left to Odoo's default"),
+                "create the user in Odoo and add them to the users file, or set option fallback-owner");
+    }
+
+    /** Adds a row to a written document (manifest, inventory) that ships with the plan but is not loaded. */
+    public void document(String name, List<String> header, List<?> cells) {
+        List<String> text = new ArrayList<>();
+        for (Object c : cells) {
+            text.add(c == null ? "" : c.toString());
+        }
+        documents.add(new DocumentRow(name, List.copyOf(header), text, currentRule));
+    }
+
+    /** Target records emitted since the last drain; the engine calls this after each batch. */
+    public List<TargetRecord> drainRecords() {
+        List<TargetRecord> out = new ArrayList<>(emitted);
+        emitted.clear();
+        return out;
+    }
+
+    public List<DocumentRow> documents() {
+        return documents;
+    }
+
+    public List<Disposition> dispositions() {
+        return new ArrayList<>(dispositions.values());
+    }
+}

@@ -1,0 +1,121 @@
+package dev.ferry.rules.facts;
+
+import dev.ferry.finding.Origin;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A record a rule wants in Odoo: model, external id and field values. Values are plain Java values
+ * (String, Long, BigDecimal, Boolean, LocalDate, LocalDateTime) or {@link Ref}s. A null value means "leave the
+ * field out"; use {@link #clear} to write an empty value on purpose.
+ */
+public final class TargetRecord {
+    /** Marker for a value written as an empty cell, which clears the field in Odoo. */
+    public static final Object EMPTY = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
+
+    private final String model;
+    private final String xid;
+    private final String sourceKey;
+    private final Origin origin;
+    private final Map<String, Object> values = new LinkedHashMap<>();
+    private final TreeSet<String> rules = new TreeSet<>();
+
+    public TargetRecord(String model, String xid, String sourceKey, Origin origin, String rule) {
+        this.model = model;
+        this.xid = xid;
+        this.sourceKey = sourceKey;
+        this.origin = origin;
+        if (rule != null) {
+            rules.add(rule);
+        }
+    }
+
+    public String getModel() {
+        return model;
+    }
+
+    /** External id, e.g. {@code ferry_aspec.contact_C_1001}. */
+    public String getXid() {
+        return xid;
+    }
+
+    /** Record key of the source record that produced this row, e.g. {@code aspec/contact#C-1001}. */
+    public String getSourceKey() {
+        return sourceKey;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    /** Sets a field; null leaves the field out of the row. Returns this for chaining. */
+    public TargetRecord set(String field, Object value) {
+        if (value != null) {
+            values.put(field, value);
+        }
+        return this;
+    }
+
+    /** Writes an empty value on purpose. */
+    public TargetRecord clear(String field) {
+        values.put(field, EMPTY);
+        return this;
+    }
+
+    /** Copies a source field's value and marks it mapped. */
+    public TargetRecord map(String field, SourceRecord source, String sourceField) {
+        return set(field, source.take(sourceField));
+    }
+
+    /** A many2one by external id; null leaves the field out. */
+    public TargetRecord ref(String field, String targetXid) {
+        return targetXid == null ? this : set(field, new Ref.Xid(targetXid));
+    }
+
+    /** A many2many by external ids; an empty collection leaves the field out. */
+    public TargetRecord refs(String field, Collection<String> targetXids) {
+        return targetXids == null || targetXids.isEmpty() ? this : set(field, new Ref.Xids(List.copyOf(targetXids)));
+    }
+
+    /** A many2one by database id. */
+    public TargetRecord dbId(String field, long id) {
+        return set(field, new Ref.DbId(id));
+    }
+
+    /** A many2one resolved by Odoo from a display name; null leaves the field out. */
+    public TargetRecord byName(String field, String name) {
+        return name == null ? this : set(field, new Ref.Name(name));
+    }
+
+    /** An integer reference ({@code res_id}) by external id of a record Ferry creates. */
+    public TargetRecord resRef(String field, String targetXid) {
+        return targetXid == null ? this : set(field, new Ref.ResXid(targetXid));
+    }
+
+    public Object get(String field) {
+        return values.get(field);
+    }
+
+    public Map<String, Object> values() {
+        return values;
+    }
+
+    /** Rules that contributed to this record, as {@code <drl path>: <rule name>}. */
+    public TreeSet<String> rules() {
+        return rules;
+    }
+
+    @Override
+    public String toString() {
+        return model + " " + xid;
+    }
+}
