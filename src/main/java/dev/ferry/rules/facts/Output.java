@@ -30,6 +30,7 @@ public final class Output {
     private final Findings findings;
     private final List<TargetRecord> emitted = new ArrayList<>();
     private final List<DocumentRow> documents = new ArrayList<>();
+    private final List<Call> calls = new ArrayList<>();
     private final Map<String, Disposition> dispositions = new TreeMap<>();
     private String currentRule;
 
@@ -83,6 +84,25 @@ public final class Output {
                 source == null ? Origin.NONE : source.origin(), currentRule);
         emitted.add(t);
         return t;
+    }
+
+    /**
+     * Asks for an Odoo method to be called on a record after all loads, e.g. {@code action_confirm} on an
+     * order that was accepted in the source. Workflow states are reached this way, never by writing them.
+     */
+    public void call(String model, String method, String xid, SourceRecord source) {
+        calls.add(new Call(model, method, xid, source == null ? null : source.getRecordKey(), currentRule));
+    }
+
+    /** A method call requested by a rule. */
+    public record Call(String model, String method, String xid, String sourceKey, String rule) {
+    }
+
+    /** Claims every field of the record that is still unclaimed, as ignored with the reason. */
+    public void ignoreRest(SourceRecord r, String reason) {
+        for (String f : r.unclaimed()) {
+            ignore(r, f, reason);
+        }
     }
 
     /** Declares a field carried over with loss (or not at all), with the reason; reported once per field. */
@@ -190,6 +210,10 @@ public final class Output {
         List<TargetRecord> out = new ArrayList<>(emitted);
         emitted.clear();
         return out;
+    }
+
+    public List<Call> calls() {
+        return calls;
     }
 
     public List<DocumentRow> documents() {

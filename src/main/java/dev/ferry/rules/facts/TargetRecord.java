@@ -28,6 +28,7 @@ public final class TargetRecord {
     private final Origin origin;
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final TreeSet<String> rules = new TreeSet<>();
+    private final Map<String, java.util.List<TargetRecord>> lines = new LinkedHashMap<>();
 
     public TargetRecord(String model, String xid, String sourceKey, Origin origin, String rule) {
         this.model = model;
@@ -99,6 +100,21 @@ public final class TargetRecord {
     /** An integer reference ({@code res_id}) by external id of a record Ferry creates. */
     public TargetRecord resRef(String field, String targetXid) {
         return targetXid == null ? this : set(field, new Ref.ResXid(targetXid));
+    }
+
+    /**
+     * Adds a line to a one2many field (e.g. {@code order_line}); the plan writes it as a continuation row under
+     * this record. The line's model is the field's relation; {@code lineXid} may be null for anonymous lines.
+     */
+    public TargetRecord line(String field, String lineXid) {
+        TargetRecord l = new TargetRecord(null, lineXid, sourceKey, origin, null);
+        lines.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(l);
+        return l;
+    }
+
+    /** One2many lines by field, in the order added. */
+    public Map<String, java.util.List<TargetRecord>> lines() {
+        return lines;
     }
 
     public Object get(String field) {

@@ -1,0 +1,589 @@
+package dev.ferry.plan;
+
+import dev.ferry.catalog.OdooCatalog;
+import dev.ferry.catalog.OdooField;
+import dev.ferry.catalog.OdooModel;
+import dev.ferry.finding.Finding;
+import dev.ferry.finding.FindingCode;
+import dev.ferry.finding.Findings;
+import dev.ferry.finding.Origin;
+import dev.ferry.rules.facts.Output;
+import dev.ferry.rules.facts.Ref;
+import dev.ferry.rules.facts.TargetRecord;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Turns the stream of target records into plan steps: validates each against the target catalog, spools its
+ * row to disk in Odoo's import format, and keeps only keys in memory (external ids, references still to be
+ * resolved, self-reference parents). {@link #finish} checks references, orders steps and rows, and writes
+ * the step CSVs.
+ */
+final class PlanBuilder {
+    /** Models whose records must exist before data: created first, in this order. */
+    static final List<String> SCHEMA_MODELS = List.of("ir.model.fields", "res.currency", "res.partner.category",
+            "crm.tag", "crm.team", "crm.stage", "crm.lost.reason", "mail.activity.type", "project.tags",
+            "project.project.stage", "project.task.type", "product.category", "maintenance.equipment.category");
+    /**
+     * Required fields Odoo fills itself when a row leaves them out. fields_get does not say which required
+     * fields have defaults; these are the ones every Odoo version defaults (owner, company, currency, aliases).
+     */
+    private static final Set<String> DEFAULTED = Set.of("user_id", "company_id", "currency_id", "alias_id");
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final CSVFormat SPOOL = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
+
+    private final OdooCatalog catalog;
+    private final Findings findings;
+    private final Path workDir;
+    private final Map<String, StepData> steps = new LinkedHashMap<>();
+    private final Map<String, XidInfo> xids = new HashMap<>();
+    private final List<PendingRef> pending = new ArrayList<>();
+    private final Map<String, Map<String, OdooField>> customFields = new HashMap<>();
+    private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
+
+    private record XidInfo(String model, int hash) {
+    }
+
+    private record PendingRef(String fromModel, String fromXid, String field, String target, Origin origin) {
+    }
+
+    /** Accumulated state of one model's step; rows live in a spool file, not in memory. */
+    private final class StepData {
+        final String model;
+        final Set<String> columns = new TreeSet<>();
+        final Set<String> dependsOn = new TreeSet<>();
+        final Map<String, List<String>> parents = new HashMap<>();
+        final Path spool;
+        final CSVPrinter out;
+        final Path provenanceSpool;
+        final CSVPrinter provenance;
+        int rows;
+
+        StepData(String model) throws IOException {
+            this.model = model;
+            this.spool = workDir.resolve(model + ".spool");
+            this.out = new CSVPrinter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8), SPOOL);
+            this.provenanceSpool = workDir.resolve(model + ".prov");
+            this.provenance = new CSVPrinter(Files.newBufferedWriter(provenanceSpool, StandardCharsets.UTF_8), SPOOL);
+        }
+    }
+
+    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir) {
+        this.catalog = catalog;
+        this.findings = findings;
+        this.workDir = workDir;
+    }
+
+    void acceptCall(Output.Call call) {
+        calls.computeIfAbsent(call.model() + "\u0000" + call.method(), k -> new ArrayList<>()).add(call);
+    }
+
+    void accept(TargetRecord t) {
+        OdooModel model = catalog.model(t.getModel());
+        Origin origin = t.origin();
+        String rule = t.rules().isEmpty() ? null : t.rules().first();
+        if (model == null) {
+            findings.add(Finding.error(FindingCode.PLAN_001, origin, t.getModel(),
+                    "a model of the Odoo " + catalog.version() + " catalog").withRule(rule));
+            return;
+        }
+        if (t.getXid() == null) {
+            findings.add(Finding.error(FindingCode.PLAN_004, origin.withField("id"), null,
+                    "an external id for every " + t.getModel() + " record").withRule(rule));
+            return;
+        }
+        List<List<String>> spoolRows = new ArrayList<>();
+        List<String> main = new ArrayList<>();
+        main.add(t.getXid());
+        main.add("R");
+        Set<String> rowColumns = new LinkedHashSet<>();
+        boolean ok = cells(model, t, "", main, rowColumns, origin, rule);
+        spoolRows.add(main);
+        for (var e : t.lines().entrySet()) {
+            OdooField f = field(model, e.getKey());
+            if (f == null || !"one2many".equals(f.type())) {
+                findings.add(Finding.error(FindingCode.PLAN_002, origin.withField(e.getKey()), e.getKey(),
+                        "a one2many field of " + model.name()).withRule(rule));
+                ok = false;
+                continue;
+            }
+            OdooModel lineModel = catalog.model(f.relation());
+            for (TargetRecord line : e.getValue()) {
+                List<String> cells = new ArrayList<>();
+                cells.add("");
+                cells.add("L");
+                if (line.getXid() != null) {
+                    cells.add(e.getKey() + "/id");
+                    cells.add(line.getXid());
+                    rowColumns.add(e.getKey() + "/id");
+                }
+                ok &= lineModel != null && cells(lineModel, line, e.getKey() + "/", cells, rowColumns, origin, rule);
+                spoolRows.add(cells);
+            }
+        }
+        if (!ok) {
+            return;
+        }
+        checkRequired(model, t, origin, rule);
+        int hash = spoolRows.hashCode();
+        XidInfo seen = xids.get(t.getXid());
+        if (seen != null) {
+            if (!seen.model().equals(model.name()) || seen.hash() != hash) {
+                findings.add(Finding.error(FindingCode.PLAN_008, origin.withField("id"), t.getXid(),
+                        "one set of values per external id; another rule or record gave " + seen.model()
+                                + " " + t.getXid() + " different values").withRule(rule));
+            }
+            return;
+        }
+        xids.put(t.getXid(), new XidInfo(model.name(), hash));
+        StepData step = step(model.name());
+        step.columns.addAll(rowColumns);
+        collectRefs(step, t, origin);
+        try {
+            for (List<String> r : spoolRows) {
+                step.out.printRecord(r);
+            }
+            step.provenance.printRecord(t.getXid(), t.getSourceKey() == null ? "" : t.getSourceKey(),
+                    origin.position(), String.join("; ", t.rules()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        step.rows++;
+        if (model.name().equals("ir.model.fields")) {
+            registerCustomField(t);
+        }
+    }
+
+    private StepData step(String model) {
+        return steps.computeIfAbsent(model, m -> {
+            try {
+                return new StepData(m);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Custom fields created by the plan's schema step are valid targets for the data steps that follow. */
+    private void registerCustomField(TargetRecord t) {
+        Object model = t.get("model");
+        Object name = t.get("name");
+        Object ttype = t.get("ttype");
+        if (model != null && name != null && ttype != null) {
+            Object relation = t.get("relation");
+            customFields.computeIfAbsent(model.toString(), k -> new HashMap<>()).put(name.toString(),
+                    new OdooField(name.toString(), ttype.toString(), String.valueOf(t.get("field_description")), false,
+                            false, true, relation == null ? null : relation.toString(), List.of()));
+        }
+    }
+
+    private OdooField field(OdooModel model, String name) {
+        OdooField f = model.field(name);
+        if (f == null) {
+            f = customFields.getOrDefault(model.name(), Map.of()).get(name);
+        }
+        return f;
+    }
+
+    private void checkRequired(OdooModel model, TargetRecord t, Origin origin, String rule) {
+        for (OdooField f : model.fields().values()) {
+            if (f.required() && f.stored() && !DEFAULTED.contains(f.name()) && !f.name().startsWith("alias_")
+                    && !"selection".equals(f.type()) && !"boolean".equals(f.type()) && !f.isToMany()
+                    && t.get(f.name()) == null) {
+                findings.add(Finding.error(FindingCode.PLAN_004, origin.withField(f.name()), null,
+                        model.name() + " " + t.getXid() + " has no value for required field " + f.name()
+                                + " ('" + f.label() + "')").withRule(rule));
+            }
+        }
+    }
+
+    private boolean cells(OdooModel model, TargetRecord t, String prefix, List<String> out, Set<String> columns,
+                          Origin origin, String rule) {
+        boolean ok = true;
+        for (var e : t.values().entrySet()) {
+            String name = e.getKey();
+            Object v = e.getValue();
+            OdooField f = field(model, name);
+            if (f == null) {
+                findings.add(Finding.error(FindingCode.PLAN_002, origin.withField(prefix + name), name,
+                        "a field of " + model.name() + " in Odoo " + catalog.version()).withRule(rule));
+                ok = false;
+                continue;
+            }
+            if (!f.stored() && f.readonly()) {
+                findings.add(Finding.error(FindingCode.PLAN_009, origin.withField(prefix + name), name,
+                        "a writable field; " + model.name() + "." + name + " is computed").withRule(rule));
+                ok = false;
+                continue;
+            }
+            String problem = typeProblem(f, v);
+            if (problem != null) {
+                FindingCode code = "selection".equals(f.type()) && v instanceof String ? FindingCode.PLAN_005
+                        : FindingCode.PLAN_003;
+                findings.add(Finding.error(code, origin.withField(prefix + name), String.valueOf(v), problem)
+                        .withRule(rule));
+                ok = false;
+                continue;
+            }
+            String column = prefix + column(name, v);
+            columns.add(column);
+            out.add(column);
+            out.add(cell(v));
+        }
+        return ok;
+    }
+
+    static String column(String field, Object v) {
+        if (v instanceof Ref.Xid || v instanceof Ref.Xids || v instanceof Ref.ResXid) {
+            return field + "/id";
+        }
+        if (v instanceof Ref.DbId) {
+            return field + "/.id";
+        }
+        return field;
+    }
+
+    static String cell(Object v) {
+        if (v == TargetRecord.EMPTY || v == null) {
+            return "";
+        }
+        if (v instanceof Ref.Xid x) {
+            return x.xid();
+        }
+        if (v instanceof Ref.Xids x) {
+            return String.join(",", x.xids());
+        }
+        if (v instanceof Ref.ResXid x) {
+            return x.xid();
+        }
+        if (v instanceof Ref.DbId d) {
+            return Long.toString(d.id());
+        }
+        if (v instanceof Ref.Name n) {
+            return n.name();
+        }
+        if (v instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (v instanceof LocalDateTime dt) {
+            return dt.format(DATETIME);
+        }
+        return v.toString();
+    }
+
+    private String typeProblem(OdooField f, Object v) {
+        if (v == TargetRecord.EMPTY) {
+            return null;
+        }
+        String type = f.type();
+        return switch (type) {
+            case "char", "text", "html" -> v instanceof String || v instanceof Long || v instanceof Integer
+                    || v instanceof BigDecimal ? null : "text for " + type + " field " + f.name();
+            case "integer" -> v instanceof Long || v instanceof Integer ? null : "an integer for field " + f.name();
+            case "float", "monetary" -> v instanceof BigDecimal || v instanceof Long || v instanceof Integer
+                    ? null : "a number for " + type + " field " + f.name();
+            case "boolean" -> v instanceof Boolean ? null : "true or false for boolean field " + f.name();
+            case "date" -> v instanceof LocalDate ? null : "a date for field " + f.name();
+            case "datetime" -> v instanceof LocalDateTime ? null : "a datetime for field " + f.name();
+            case "selection" -> v instanceof String s && (f.selection().isEmpty() || f.hasChoice(s)) ? null
+                    : "one of " + choices(f) + " for selection field " + f.name() + " ('" + f.label() + "')";
+            case "many2one" -> v instanceof Ref.Xid || v instanceof Ref.DbId || v instanceof Ref.Name ? null
+                    : "a reference (external id, database id or name) for many2one field " + f.name();
+            case "many2many" -> v instanceof Ref.Xids || v instanceof Ref.Xid ? null
+                    : "external ids for many2many field " + f.name();
+            case "many2one_reference" -> v instanceof Ref.ResXid || v instanceof Long ? null
+                    : "a record reference for field " + f.name();
+            case "binary" -> v instanceof String ? null : "base64 text for binary field " + f.name();
+            default -> "a value Ferry can import; " + type + " fields are not supported (field " + f.name() + ")";
+        };
+    }
+
+    private static String choices(OdooField f) {
+        StringBuilder b = new StringBuilder();
+        for (OdooField.Choice c : f.selection()) {
+            b.append(b.isEmpty() ? "" : ", ").append(c.key());
+        }
+        return b.toString();
+    }
+
+    private void collectRefs(StepData step, TargetRecord t, Origin origin) {
+        for (var e : t.values().entrySet()) {
+            Object v = e.getValue();
+            List<String> targets = v instanceof Ref.Xid x ? List.of(x.xid())
+                    : v instanceof Ref.Xids x ? x.xids()
+                    : v instanceof Ref.ResXid x ? List.of(x.xid()) : List.of();
+            for (String target : targets) {
+                ref(step, t.getXid(), e.getKey(), target, origin);
+            }
+        }
+        for (var lines : t.lines().values()) {
+            for (TargetRecord line : lines) {
+                for (var e : line.values().entrySet()) {
+                    if (e.getValue() instanceof Ref.Xid x) {
+                        ref(step, t.getXid(), e.getKey(), x.xid(), origin);
+                    }
+                }
+            }
+        }
+    }
+
+    private void ref(StepData step, String fromXid, String field, String target, Origin origin) {
+        XidInfo info = xids.get(target);
+        if (info == null) {
+            pending.add(new PendingRef(step.model, fromXid, field, target, origin.withField(field)));
+        } else {
+            link(step, fromXid, info.model(), target);
+        }
+    }
+
+    private void link(StepData step, String fromXid, String targetModel, String target) {
+        if (targetModel.equals(step.model)) {
+            step.parents.computeIfAbsent(fromXid, k -> new ArrayList<>(1)).add(target);
+        } else {
+            step.dependsOn.add(targetModel);
+        }
+    }
+
+    /** What {@link #finish} produced: ordered steps and the provenance rows. */
+    record Built(List<PlanStep> steps) {
+    }
+
+    /**
+     * Resolves pending references, orders steps and rows, and writes the step CSVs and provenance into
+     * {@code planDir}. Returns null when validation found errors (nothing is written then).
+     */
+    Built finish(Path planDir, String platformPrefix) throws IOException {
+        for (StepData s : steps.values()) {
+            s.out.close();
+            s.provenance.close();
+        }
+        for (PendingRef p : pending) {
+            XidInfo info = xids.get(p.target());
+            if (info != null) {
+                link(steps.get(p.fromModel()), p.fromXid(), info.model(), p.target());
+            } else if (p.target().startsWith(platformPrefix)) {
+                findings.add(Finding.error(FindingCode.PLAN_006, p.origin(), p.target(),
+                        "an external id that a step of this plan creates").withHint(
+                        "the record it names is missing from the export or was not mapped; check the source reference"));
+            }
+            // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
+        }
+        List<String> order = orderModels();
+        Map<String, Map<String, Integer>> depths = new HashMap<>();
+        for (StepData s : steps.values()) {
+            depths.put(s.model, depths(s));
+        }
+        if (findings.hasErrors() || order == null) {
+            return null;
+        }
+        Files.createDirectories(planDir);
+        Map<String, String> idOf = new HashMap<>();
+        List<PlanStep> result = new ArrayList<>();
+        int n = 1;
+        for (String model : order) {
+            StepData s = steps.get(model);
+            StepKind kind = SCHEMA_MODELS.contains(model) ? StepKind.SCHEMA : StepKind.LOAD;
+            String id = String.format("%02d-%s-%s", n++, kind.word(), model);
+            idOf.put(model, id);
+            List<String> deps = s.dependsOn.stream().map(idOf::get).filter(java.util.Objects::nonNull).sorted().toList();
+            writeStep(s, planDir.resolve(id + ".csv"), depths.get(model));
+            result.add(kind == StepKind.SCHEMA ? new PlanStep.SchemaStep(id, model, s.rows, deps)
+                    : new PlanStep.LoadStep(id, model, s.rows, deps));
+        }
+        for (List<Output.Call> group : calls.values()) {
+            Output.Call first = group.get(0);
+            String id = String.format("%02d-call-%s.%s", n++, first.model(), first.method());
+            try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(planDir.resolve(id + ".csv"), StandardCharsets.UTF_8),
+                    SPOOL)) {
+                p.printRecord("id");
+                for (Output.Call c : group) {
+                    p.printRecord(c.xid());
+                }
+            }
+            String dep = idOf.get(first.model());
+            result.add(new PlanStep.CallStep(id, first.model(), first.method(), group.size(),
+                    dep == null ? List.of() : List.of(dep)));
+        }
+        writeProvenance(planDir.resolve("provenance.csv"), order);
+        return new Built(result);
+    }
+
+    /** Schema models first in their fixed order, then data models so that referenced models come first. */
+    private List<String> orderModels() {
+        List<String> order = new ArrayList<>();
+        for (String m : SCHEMA_MODELS) {
+            if (steps.containsKey(m)) {
+                order.add(m);
+            }
+        }
+        Map<String, Set<String>> remaining = new TreeMap<>();
+        for (StepData s : steps.values()) {
+            if (!order.contains(s.model)) {
+                Set<String> deps = new TreeSet<>(s.dependsOn);
+                deps.removeAll(order);
+                deps.retainAll(steps.keySet());
+                remaining.put(s.model, deps);
+            }
+        }
+        while (!remaining.isEmpty()) {
+            String next = null;
+            for (var e : remaining.entrySet()) {
+                if (e.getValue().isEmpty()) {
+                    next = e.getKey();
+                    break;
+                }
+            }
+            if (next == null) {
+                findings.add(Finding.error(FindingCode.PLAN_007, Origin.NONE, String.join(" → ", remaining.keySet()),
+                        "models whose records do not reference each other in a circle")
+                        .withHint("break the cycle in the rules: load one side first and link it in a later step"));
+                return null;
+            }
+            remaining.remove(next);
+            order.add(next);
+            for (Set<String> deps : remaining.values()) {
+                deps.remove(next);
+            }
+        }
+        return order;
+    }
+
+    /** Depth of each row in its model's self-reference tree, so parents are written (and loaded) first. */
+    private Map<String, Integer> depths(StepData s) {
+        Map<String, Integer> depth = new HashMap<>();
+        if (s.parents.isEmpty()) {
+            return depth;
+        }
+        Set<String> visiting = new java.util.HashSet<>();
+        for (String start : new TreeSet<>(s.parents.keySet())) {
+            if (depth.containsKey(start)) {
+                continue;
+            }
+            Deque<String> stack = new ArrayDeque<>();
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                String x = stack.peek();
+                List<String> ps = s.parents.getOrDefault(x, List.of());
+                boolean ready = true;
+                for (String p : ps) {
+                    if (!depth.containsKey(p) && s.parents.containsKey(p)) {
+                        if (!visiting.add(p)) {
+                            findings.add(Finding.error(FindingCode.PLAN_007, Origin.NONE, x + " → " + p,
+                                    "a " + s.model + " hierarchy without cycles"));
+                            return depth;
+                        }
+                        stack.push(p);
+                        ready = false;
+                    }
+                }
+                if (ready) {
+                    int d = 0;
+                    for (String p : ps) {
+                        d = Math.max(d, depth.getOrDefault(p, 0) + 1);
+                    }
+                    depth.put(x, d);
+                    visiting.remove(x);
+                    stack.pop();
+                }
+            }
+        }
+        return depth;
+    }
+
+    private void writeStep(StepData s, Path file, Map<String, Integer> depth) throws IOException {
+        List<String> header = new ArrayList<>();
+        header.add("id");
+        header.addAll(s.columns);
+        Map<String, Integer> pos = new HashMap<>();
+        for (int i = 0; i < header.size(); i++) {
+            pos.put(header.get(i), i);
+        }
+        int maxDepth = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+             CSVPrinter p = new CSVPrinter(w, SPOOL)) {
+            p.printRecord(header);
+            for (int d = 0; d <= maxDepth; d++) {
+                boolean writing = false;
+                try (BufferedReader r = Files.newBufferedReader(s.spool, StandardCharsets.UTF_8);
+                     CSVParser parser = CSVParser.parse(r, SPOOL)) {
+                    for (CSVRecord rec : parser) {
+                        boolean main = "R".equals(rec.get(1));
+                        if (main) {
+                            writing = depth.getOrDefault(rec.get(0), 0) == d;
+                        }
+                        if (!writing) {
+                            continue;
+                        }
+                        String[] row = new String[header.size()];
+                        java.util.Arrays.fill(row, "");
+                        if (main) {
+                            row[0] = rec.get(0);
+                        }
+                        for (int i = 2; i + 1 < rec.size(); i += 2) {
+                            row[pos.get(rec.get(i))] = rec.get(i + 1);
+                        }
+                        p.printRecord((Object[]) row);
+                    }
+                }
+            }
+        }
+        Files.deleteIfExists(s.spool);
+    }
+
+    private void writeProvenance(Path file, List<String> order) throws IOException {
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), SPOOL)) {
+            p.printRecord("id", "model", "source", "origin", "rules");
+            for (String model : order) {
+                StepData s = steps.get(model);
+                try (BufferedReader r = Files.newBufferedReader(s.provenanceSpool, StandardCharsets.UTF_8);
+                     CSVParser parser = CSVParser.parse(r, SPOOL)) {
+                    for (CSVRecord rec : parser) {
+                        p.printRecord(rec.get(0), model, rec.get(1), rec.get(2), rec.get(3));
+                    }
+                }
+                Files.deleteIfExists(s.provenanceSpool);
+            }
+        }
+    }
+
+    void discard() {
+        for (StepData s : steps.values()) {
+            try {
+                s.out.close();
+                s.provenance.close();
+                Files.deleteIfExists(s.spool);
+                Files.deleteIfExists(s.provenanceSpool);
+            } catch (IOException ignored) {
+                // best effort: the work folder is temporary
+            }
+        }
+    }
+}
