@@ -37,9 +37,9 @@ public record SourceCatalog(String platform, String label, Map<String, SourceObj
             "locale", "currency");
     private static final Set<String> OBJECT_KEYS = Set.of("label", "description", "file", "format", "sheet", "json-path",
             "key", "modified-at", "fields", "delimiter", "date-format", "datetime-format", "locale", "currency",
-            "migrates");
+            "migrates", "lookup");
     private static final Set<String> FIELD_KEYS = Set.of("column", "type", "required", "format", "values", "separator",
-            "ref", "true", "false", "description");
+            "ref", "true", "false", "description", "index", "dedupe");
     private static final Set<String> CUSTOM_KEYS = Set.of("definitions", "values", "definition-form", "definition-key",
             "definition-type", "definition-label", "definition-choices", "choice-separator", "value-form",
             "value-record", "value-key", "value-value", "forms", "types");
@@ -130,16 +130,22 @@ public record SourceCatalog(String platform, String label, Map<String, SourceObj
                 fields.add(field(e.getKey(), e.getValue()));
             }
         }
-        String key = node.requiredString("key");
+        List<String> keyFields = node.strings("key");
+        if (keyFields.isEmpty()) {
+            node.error(FindingCode.CAT_004, null, "objects." + name + ": key 'key' naming the key field(s) is required");
+        }
         SourceObject obj = new SourceObject(name, node.requiredString("label"), node.requiredString("description"),
-                node.requiredString("file"), format, node.string("sheet", null), node.string("json-path", null), key,
+                node.requiredString("file"), format, node.string("sheet", null), node.string("json-path", null), List.copyOf(keyFields),
                 node.string("modified-at", null), List.copyOf(fields), delimiter.charAt(0),
                 inherited(node, defaults, "date-format", "yyyy-MM-dd"),
                 inherited(node, defaults, "datetime-format", "yyyy-MM-dd HH:mm:ss"),
                 Locale.forLanguageTag(localeTag), inherited(node, defaults, "currency", null),
-                node.bool("migrates", true));
-        if (key != null && obj.field(key) == null) {
-            node.get("key").error(FindingCode.CAT_005, key, "the name of one of objects." + name + ".fields");
+                node.bool("migrates", true),
+                node.bool("lookup", false));
+        for (String key : keyFields) {
+            if (obj.field(key) == null) {
+                node.get("key").error(FindingCode.CAT_005, key, "the name of one of objects." + name + ".fields");
+            }
         }
         if (obj.modifiedAt() != null && obj.field(obj.modifiedAt()) == null) {
             node.get("modified-at").error(FindingCode.CAT_005, obj.modifiedAt(),
@@ -156,7 +162,7 @@ public record SourceCatalog(String platform, String label, Map<String, SourceObj
                 node.error(FindingCode.CAT_004, node.text(), "a type: " + FieldType.words());
                 t = FieldType.STRING;
             }
-            return new SourceField(name, name, t, false, null, List.of(), ";", null, List.of(), List.of(), null);
+            return new SourceField(name, name, t, false, null, List.of(), ";", null, List.of(), List.of(), null, false, false);
         }
         node.checkKeys(FIELD_KEYS);
         if (!IDENT.matcher(name).matches()) {
@@ -180,7 +186,8 @@ public record SourceCatalog(String platform, String label, Map<String, SourceObj
         }
         return new SourceField(name, node.string("column", name), type, node.bool("required", false),
                 node.string("format", null), node.strings("values"), node.string("separator", ";"), ref,
-                trueValues, falseValues, node.string("description", null));
+                trueValues, falseValues, node.string("description", null), node.bool("index", false),
+                node.bool("dedupe", false));
     }
 
     private static void checkReferences(YamlNode objectsNode, Map<String, SourceObject> objects) {

@@ -16,8 +16,11 @@ import java.util.List;
  * @param trueValues  spellings of yes for {@code bool}
  * @param falseValues spellings of no for {@code bool}
  * @param description one full sentence
+ * @param index       keep every record's value in memory so rules can ask for it by key (cross-record facts)
+ * @param dedupe      flag records whose value (case and spacing aside) repeats an earlier record's
  */
 public record SourceField(String name, String column, FieldType type, boolean required, String format,
                           List<String> values, String separator, String ref, List<String> trueValues,
-                          List<String> falseValues, String description) {
+                          List<String> falseValues, String description, boolean index,
+                          boolean dedupe) {
 }

@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param format         {@code csv}, {@code json} or {@code xlsx}
  * @param sheet          the XLSX sheet name, or null
  * @param jsonPath       for JSON: the property holding the record array, or null for a top-level array
- * @param key            name of the key field
+ * @param keyFields      the fields whose values, joined by '-', form the record key
  * @param modifiedAt     name of the modified-at field used by delta pickup, or null
  * @param fields         fields in export column order
  * @param delimiter      CSV delimiter
@@ -22,10 +22,17 @@ import java.util.Locale;
  * @param locale         number and date locale
  * @param currency       default ISO currency of money fields
  * @param migrates       false for objects only inventoried (reports, workflows)
+ * @param lookup         a small reference table rules may consult from any record (currencies, stages)
  */
 public record SourceObject(String name, String label, String description, String file, String format, String sheet,
-                           String jsonPath, String key, String modifiedAt, List<SourceField> fields, char delimiter,
-                           String dateFormat, String datetimeFormat, Locale locale, String currency, boolean migrates) {
+                           String jsonPath, List<String> keyFields, String modifiedAt, List<SourceField> fields, char delimiter,
+                           String dateFormat, String datetimeFormat, Locale locale, String currency, boolean migrates,
+                           boolean lookup) {
+
+    /** The first key field, named in messages about missing keys. */
+    public String key() {
+        return keyFields.isEmpty() ? null : keyFields.get(0);
+    }
 
     public SourceField field(String fieldName) {
         for (SourceField f : fields) {

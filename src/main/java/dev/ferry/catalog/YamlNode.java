@@ -118,7 +118,7 @@ public final class YamlNode {
                 var mark = t.getKeyNode().getStartMark();
                 findings.add(Finding.error(FindingCode.CAT_003,
                         Origin.file(file, mark.getLine() + 1, mark.getColumn() + 1), null,
-                        displayPath() + ": found key '" + key + "'; expected one of " + String.join(", ", allowed)));
+                        displayPath() + ": found key '" + key + "'; expected one of " + String.join(", ", new java.util.TreeSet<>(allowed))));
             }
         }
     }

@@ -48,7 +48,8 @@ final class PlanBuilder {
     /** Models whose records must exist before data: created first, in this order. */
     static final List<String> SCHEMA_MODELS = List.of("ir.model.fields", "res.currency", "res.partner.category",
             "crm.tag", "crm.team", "crm.stage", "crm.lost.reason", "mail.activity.type", "project.tags",
-            "project.project.stage", "project.task.type", "product.category", "maintenance.equipment.category");
+            "project.project.stage", "project.task.type", "product.category", "maintenance.equipment.category",
+            "res.partner.industry");
     /**
      * Required fields Odoo fills itself when a row leaves them out. fields_get does not say which required
      * fields have defaults; these are the ones every Odoo version defaults (owner, company, currency, aliases).
@@ -91,6 +92,12 @@ final class PlanBuilder {
             this.provenanceSpool = workDir.resolve(model + ".prov");
             this.provenance = new CSVPrinter(Files.newBufferedWriter(provenanceSpool, StandardCharsets.UTF_8), SPOOL);
         }
+    }
+
+    /** Position of a schema model in creation order; data models sort after all of them. */
+    static int schemaRank(String model) {
+        int i = SCHEMA_MODELS.indexOf(model);
+        return i < 0 ? SCHEMA_MODELS.size() : i;
     }
 
     PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir) {

@@ -72,8 +72,14 @@ public final class PlanCompiler {
             if (findings.hasErrors()) {
                 return refuse(planDir, findings, start, 0, reader.counts());
             }
+            Map<String, Map<String, SourceRecord>> lookups = new TreeMap<>();
+            reader.lookups().forEach((object, byKey) -> {
+                Map<String, SourceRecord> facts = new java.util.LinkedHashMap<>();
+                byKey.forEach((k, raw) -> facts.put(k, engine.fact(catalog.platform(), raw)));
+                lookups.put(object, facts);
+            });
             Context ctx = new Context(catalog.platform(), odoo.major(), odoo.apps(), users, reader.sourceUserEmails(),
-                    options.options());
+                    options.options(), lookups, reader.indexed());
             Output out = new Output(catalog.platform(), ctx, findings);
             RuleEngine.Runner runner = engine.runner(ctx, out);
             Path work = Files.createTempDirectory("ferry-plan");
@@ -144,7 +150,13 @@ public final class PlanCompiler {
             }
         }
         batch.clear();
-        for (TargetRecord t : out.drainRecords()) {
+        List<TargetRecord> emitted = out.drainRecords();
+        // Rules fire in agenda order, not export order: rows are put back in export order, schema first, so custom
+        // fields are known before the rows that use them and plans read like the export.
+        emitted.sort(java.util.Comparator.comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
+                .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
+                .thenComparingInt(t -> t.origin().line()));
+        for (TargetRecord t : emitted) {
             builder.accept(t);
         }
     }

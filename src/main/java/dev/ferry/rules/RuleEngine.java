@@ -149,7 +149,7 @@ public final class RuleEngine {
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
         for (Message msg : kb.getResults().getMessages(Message.Level.ERROR)) {
-            String path = virtualToDisk.getOrDefault(msg.getPath(), msg.getPath());
+            String path = disk(virtualToDisk, msg.getPath());
             problems.add(Finding.error(FindingCode.DRL_001, Origin.file(path, Math.max(msg.getLine(), 0),
                     Math.max(msg.getColumn(), 0)), null, oneLine(msg.getText())));
         }
@@ -162,10 +162,23 @@ public final class RuleEngine {
         Map<String, RecordShape> shapes = new HashMap<>();
         for (SourceObject o : catalog.objects().values()) {
             types.put(o.name(), base.getFactType(pkg, typeName(o.name())));
-            shapes.put(o.name(), new RecordShape(o.name(), o.fields().stream().map(SourceField::name).toList()));
+            shapes.put(o.name(), new RecordShape(o.name(), o.fields().stream().map(SourceField::name).toList(),
+                    o.keyFields()));
         }
         ValueMaps maps = ValueMapLoader.loadAll(pairDir.resolve("values"), projectRoot);
         return new RuleEngine(base, pkg, types, shapes, typed, virtualToDisk, maps, catalog);
+    }
+
+    /** Drools reports paths relative to src/main/resources; map them back to the file on disk. */
+    private static String disk(Map<String, String> virtualToDisk, String path) {
+        if (path == null) {
+            return "<rules>";
+        }
+        String v = virtualToDisk.get(path);
+        if (v == null) {
+            v = virtualToDisk.get("src/main/resources/" + path);
+        }
+        return v != null ? v : path;
     }
 
     private static String oneLine(String text) {
@@ -231,6 +244,7 @@ public final class RuleEngine {
         }
         r.attachCustom(raw.custom());
         r.attachReferencedBy(raw.referencedBy());
+        r.attachDuplicates(raw.duplicates());
         return r;
     }
 
@@ -277,7 +291,7 @@ public final class RuleEngine {
         return labels.computeIfAbsent(rule, r -> {
             String path = r instanceof RuleImpl impl && impl.getResource() != null
                     ? impl.getResource().getSourcePath() : null;
-            return virtualToDisk.getOrDefault(path, path == null ? r.getPackageName() : path) + ": " + r.getName();
+            return (path == null ? r.getPackageName() : disk(virtualToDisk, path)) + ": " + r.getName();
         });
     }
 

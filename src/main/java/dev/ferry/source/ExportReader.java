@@ -44,7 +44,10 @@ public final class ExportReader {
     private final Map<String, Map<String, Map<String, Object>>> customValues = new HashMap<>();
     private final Map<String, String> sourceUserEmails = new HashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
-    private boolean indexed;
+    private final Map<String, Map<String, RawRecord>> lookups = new HashMap<>();
+    private final Map<String, Map<String, Object>> indexed = new HashMap<>();
+    private final Map<String, Map<String, Map<String, String>>> duplicates = new HashMap<>();
+    private boolean done;
 
     /**
      * @param displayDir how the export folder is named in messages (relative to the project root)
@@ -61,6 +64,16 @@ public final class ExportReader {
         return sourceUserEmails;
     }
 
+    /** Records of lookup objects by object and key, for {@code ctx.lookup}. */
+    public Map<String, Map<String, RawRecord>> lookups() {
+        return lookups;
+    }
+
+    /** Values of index fields by {@code object.field} and record key, for {@code ctx.value}. */
+    public Map<String, Map<String, Object>> indexed() {
+        return indexed;
+    }
+
     /** Records read per object, in catalog order. */
     public Map<String, Integer> counts() {
         return counts;
@@ -73,7 +86,7 @@ public final class ExportReader {
         List<PendingRef> pending = new ArrayList<>();
         for (SourceObject o : catalog.objects().values()) {
             Set<String> seen = keys.computeIfAbsent(o.name(), k -> new HashSet<>());
-            int keyIdx = o.indexOf(o.key());
+            int[] keyIdx = keyIndexes(o);
             List<Integer> refIdx = new ArrayList<>();
             for (int i = 0; i < o.fields().size(); i++) {
                 if (o.fields().get(i).type() == FieldType.REF) {
@@ -81,9 +94,42 @@ public final class ExportReader {
                 }
             }
             int[] n = {0};
+            List<Integer> indexIdx = new ArrayList<>();
+            List<Integer> dedupeIdx = new ArrayList<>();
+            for (int i = 0; i < o.fields().size(); i++) {
+                if (o.fields().get(i).index()) {
+                    indexIdx.add(i);
+                }
+                if (o.fields().get(i).dedupe()) {
+                    dedupeIdx.add(i);
+                }
+            }
+            Map<String, String> firstByValue = new HashMap<>();
             read(o, true, (rec) -> {
                 n[0]++;
                 String key = rec.key();
+                if (o.lookup() && key != null) {
+                    lookups.computeIfAbsent(o.name(), k -> new LinkedHashMap<>()).put(key,
+                            new RawRecord(o.name(), key, rec.file(), rec.line(), rec.values(), null, null, null));
+                }
+                for (int i : indexIdx) {
+                    if (key != null && rec.values()[i] != null) {
+                        indexed.computeIfAbsent(o.name() + "." + o.fields().get(i).name(), k -> new HashMap<>())
+                                .put(key, rec.values()[i]);
+                    }
+                }
+                for (int i : dedupeIdx) {
+                    Object v = rec.values()[i];
+                    if (key != null && v != null) {
+                        String f = o.fields().get(i).name();
+                        String norm = f + "\u0000" + v.toString().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+                        String first = firstByValue.putIfAbsent(norm, key);
+                        if (first != null) {
+                            duplicates.computeIfAbsent(o.name(), k -> new HashMap<>())
+                                    .computeIfAbsent(key, k -> new LinkedHashMap<>()).put(f, first);
+                        }
+                    }
+                }
                 if (key != null && !seen.add(key)) {
                     findings.add(Finding.error(FindingCode.SRC_016, origin(o, rec.line(), key, o.key()), key,
                             "a key unique within " + o.name()).withHint("remove or renumber the duplicate row"));
@@ -121,16 +167,16 @@ public final class ExportReader {
         for (PendingRef p : pending) {
             if (!keys.getOrDefault(p.field.ref(), Set.of()).contains(p.value)) {
                 findings.add(Finding.error(FindingCode.SRC_017, origin(p.object, p.line, p.key, p.field.name()), p.value,
-                        "the key of a " + p.field.ref() + " in the export")
+                        "the key of a record of object '" + p.field.ref() + "' in the export")
                         .withHint("add the " + p.field.ref() + " to the export, or clear the reference"));
             }
         }
-        indexed = true;
+        done = true;
     }
 
     /** Second pass: every record of every migrating object, in catalog order, with custom values attached. */
     public void forEach(Consumer<RawRecord> sink) {
-        if (!indexed) {
+        if (!done) {
             throw new IllegalStateException("index() must run first");
         }
         CustomFieldLayout cf = catalog.customFields();
@@ -140,8 +186,9 @@ public final class ExportReader {
             }
             Map<String, Map<String, Object>> custom = customValues.getOrDefault(o.name(), Map.of());
             Map<String, Map<String, Integer>> refs = referencedBy.getOrDefault(o.name(), Map.of());
+            Map<String, Map<String, String>> dups = duplicates.getOrDefault(o.name(), Map.of());
             read(o, false, rec -> sink.accept(new RawRecord(o.name(), rec.key(), rec.file(), rec.line(), rec.values(),
-                    custom.get(rec.key()), refs.get(rec.key()))), o.indexOf(o.key()));
+                    custom.get(rec.key()), refs.get(rec.key()), dups.get(rec.key()))), keyIndexes(o));
         }
     }
 
@@ -168,7 +215,7 @@ public final class ExportReader {
                 : List.of(text(o, rec, cf.defChoices()).split(java.util.regex.Pattern.quote(cf.choiceSeparator())));
         SourceField asField = new SourceField(key, key, type, false, null,
                 choices.stream().map(String::strip).toList(), ";", null, List.of("Y", "Yes", "true", "1"),
-                List.of("N", "No", "false", "0"), null);
+                List.of("N", "No", "false", "0"), null, false, false);
         defs.computeIfAbsent(owner, k -> new HashMap<>()).put(key, new CustomDef(key, type, asField));
     }
 
@@ -192,12 +239,15 @@ public final class ExportReader {
                     .withHint("add the definition to the export's custom-field definitions"));
         } else {
             ValueParser.Result r = parser.parse(def.type(), raw, def.asField(), o);
+            boolean choice = r.problem() != null && r.problem().code() == FindingCode.SRC_012;
             if (r.problem() != null) {
-                findings.add(new Finding(r.problem().code(), r.problem().error() ? dev.ferry.finding.Severity.ERROR
-                        : dev.ferry.finding.Severity.WARNING, origin(o, rec.line(), rec.key(), "custom." + key), raw,
-                        r.problem().expected() + " (custom field " + key + ")", null, null));
+                // A choice missing from its definition cannot be written to a selection field: warn, keep nothing.
+                findings.add(new Finding(r.problem().code(), r.problem().error() && !choice
+                        ? dev.ferry.finding.Severity.ERROR : dev.ferry.finding.Severity.WARNING,
+                        origin(o, rec.line(), rec.key(), "custom." + key), raw, r.problem().expected()
+                        + " (custom field " + key + ")" + (choice ? "; the value is not carried over" : ""), null, null));
             }
-            value = r.value() != null ? r.value() : (r.problem() == null ? null : raw);
+            value = r.value() != null ? r.value() : (r.problem() == null || choice ? null : raw);
         }
         if (value != null && record != null) {
             customValues.computeIfAbsent(owner, k -> new HashMap<>()).computeIfAbsent(record, k -> new HashMap<>())
@@ -215,7 +265,11 @@ public final class ExportReader {
         return new Origin(displayDir + "/" + o.file(), line, 0, recordKey, field);
     }
 
-    private void read(SourceObject o, boolean report, Consumer<Parsed> sink, int keyIdx) {
+    private static int[] keyIndexes(SourceObject o) {
+        return o.keyFields().stream().mapToInt(o::indexOf).toArray();
+    }
+
+    private void read(SourceObject o, boolean report, Consumer<Parsed> sink, int[] keyIdx) {
         List<Path> files = files(o);
         if (files.isEmpty()) {
             if (report) {
@@ -257,13 +311,17 @@ public final class ExportReader {
         }
     }
 
-    private Parsed parseRow(SourceObject o, RowSource.Row row, int[] columnOf, String display, int keyIdx,
+    private Parsed parseRow(SourceObject o, RowSource.Row row, int[] columnOf, String display, int[] keyIdx,
                             boolean report) {
         Object[] values = new Object[o.fields().size()];
         String key = null;
-        if (keyIdx >= 0 && columnOf[keyIdx] >= 0) {
-            String k = row.cells()[columnOf[keyIdx]];
-            key = k == null || k.isBlank() ? null : k.strip();
+        for (int ki : keyIdx) {
+            String k = columnOf[ki] >= 0 ? row.cells()[columnOf[ki]] : null;
+            if (k == null || k.isBlank()) {
+                key = null;
+                break;
+            }
+            key = key == null ? k.strip() : key + "-" + k.strip();
         }
         for (int i = 0; i < values.length; i++) {
             if (columnOf[i] < 0) {
@@ -292,7 +350,7 @@ public final class ExportReader {
             findings.add(Finding.error(FindingCode.SRC_010, new Origin(display, row.line(), 0, null, o.key()), null,
                     "a record key in column '" + o.field(o.key()).column() + "'"));
         }
-        return new Parsed(key, display.substring(displayDir.length() + 1), row.line(), values);
+        return new Parsed(key, display, row.line(), values);
     }
 
     private int[] columns(SourceObject o, List<String> header, String display, boolean report) {

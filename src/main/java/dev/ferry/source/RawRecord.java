@@ -12,7 +12,8 @@ import java.util.Map;
  * @param values     parsed values in catalog field order; null for empty
  * @param custom     custom-field values joined from the platform's custom-value object (key → parsed value)
  * @param referencedBy counts of records of other objects that point at this one, by object
+ * @param duplicates for dedupe fields whose value repeats an earlier record's: field → that record's key
  */
 public record RawRecord(String object, String key, String file, int line, Object[] values, Map<String, Object> custom,
-                        Map<String, Integer> referencedBy) {
+                        Map<String, Integer> referencedBy, Map<String, String> duplicates) {
 }

@@ -16,6 +16,8 @@ public final class Context {
     private final UserDirectory odooUsers;
     private final Map<String, String> sourceUserEmails;
     private final Map<String, String> options;
+    private final Map<String, Map<String, SourceRecord>> lookups;
+    private final Map<String, Map<String, Object>> indexed;
 
     /**
      * @param platform         source platform id, used for external ids
@@ -24,9 +26,14 @@ public final class Context {
      * @param odooUsers        the target's users
      * @param sourceUserEmails source user name or e-mail (lower case) → e-mail, from the export's users object
      * @param options          free options such as {@code fallback-owner}
+     * @param lookups          records of the catalog's lookup objects by object and key
+     * @param indexed          values of index fields by {@code object.field} and key
      */
     public Context(String platform, int odooMajor, Set<String> apps, UserDirectory odooUsers,
-                   Map<String, String> sourceUserEmails, Map<String, String> options) {
+                   Map<String, String> sourceUserEmails, Map<String, String> options,
+                   Map<String, Map<String, SourceRecord>> lookups, Map<String, Map<String, Object>> indexed) {
+        this.lookups = lookups;
+        this.indexed = indexed;
         this.platform = platform;
         this.odooMajor = odooMajor;
         this.apps = Set.copyOf(apps);
@@ -78,6 +85,21 @@ public final class Context {
             return nameOrEmail.trim();
         }
         return email;
+    }
+
+    /** A record of a lookup object (e.g. a currency by code), or null when the export has none with that key. */
+    public SourceRecord lookup(String object, Object key) {
+        return key == null ? null : lookups.getOrDefault(object, Map.of()).get(key.toString());
+    }
+
+    /** Every record of a lookup object, in export order. */
+    public java.util.Collection<SourceRecord> lookupAll(String object) {
+        return lookups.getOrDefault(object, Map.of()).values();
+    }
+
+    /** The value of an index field of another record, e.g. a contact's status from an interaction; null if none. */
+    public Object value(String object, Object key, String field) {
+        return key == null ? null : indexed.getOrDefault(object + "." + field, Map.of()).get(key.toString());
     }
 
     public Map<String, String> options() {

@@ -45,6 +45,11 @@ public final class Output {
         this.currentRule = rule;
     }
 
+    /** The rule whose consequence is running, as {@code <drl path>: <rule name>}. */
+    public String currentRule() {
+        return currentRule;
+    }
+
     /**
      * The stable external id of a source record: {@code ferry_<platform>.<object>_<key>}, with the key reduced
      * to letters, digits and {@code _} so re-runs upsert the same Odoo record.
@@ -56,8 +61,9 @@ public final class Output {
         return "ferry_" + platform + "." + object + "_" + sanitize(key.toString());
     }
 
-    /** The external id of the record itself. */
+    /** The external id of the record itself; the key fields count as mapped, since the id carries them. */
     public String xid(SourceRecord r) {
+        r.claimKey();
         return xid(r.getObject(), r.getKey());
     }
 
@@ -82,6 +88,7 @@ public final class Output {
     public TargetRecord record(String model, String xid, SourceRecord source) {
         TargetRecord t = new TargetRecord(model, xid, source == null ? null : source.getRecordKey(),
                 source == null ? Origin.NONE : source.origin(), currentRule);
+        t.attach(this);
         emitted.add(t);
         return t;
     }

@@ -9,10 +9,12 @@ public final class RecordShape {
     private final String object;
     private final List<String> names;
     private final Map<String, Integer> index = new HashMap<>();
+    private final List<String> keyFields;
 
-    public RecordShape(String object, List<String> names) {
+    public RecordShape(String object, List<String> names, List<String> keyFields) {
         this.object = object;
         this.names = List.copyOf(names);
+        this.keyFields = List.copyOf(keyFields);
         for (int i = 0; i < names.size(); i++) {
             index.put(names.get(i), i);
         }
@@ -26,6 +28,11 @@ public final class RecordShape {
                     + String.join(", ", names));
         }
         return i;
+    }
+
+    /** The fields that form the record key. */
+    public List<String> keyFields() {
+        return keyFields;
     }
 
     public String name(int i) {

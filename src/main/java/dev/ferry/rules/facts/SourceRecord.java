@@ -30,6 +30,7 @@ public class SourceRecord {
     private final BitSet claimed = new BitSet();
     private TreeSet<String> customClaimed;
     private Map<String, Integer> referencedBy = Map.of();
+    private Map<String, String> duplicates = Map.of();
 
     /** For the DRL types that extend this class; Ferry fills the record through {@link #init}. */
     public SourceRecord() {
@@ -55,6 +56,16 @@ public class SourceRecord {
     /** Attaches counts of records of other objects pointing at this one; called by the reader. */
     public void attachReferencedBy(Map<String, Integer> counts) {
         this.referencedBy = counts == null ? Map.of() : counts;
+    }
+
+    /** Attaches, per dedupe field, the key of the earlier record with the same value; called by the reader. */
+    public void attachDuplicates(Map<String, String> dups) {
+        this.duplicates = dups == null ? Map.of() : dups;
+    }
+
+    /** Dedupe fields whose value repeats an earlier record's, with that record's key; empty when unique. */
+    public Map<String, String> getDuplicates() {
+        return duplicates;
     }
 
     /** Catalog object name, e.g. {@code contact}. */
@@ -107,6 +118,13 @@ public class SourceRecord {
     public Object take(String field) {
         claimed.set(shape.index(field));
         return get(field);
+    }
+
+    /** Marks the key fields as mapped: they live on in the external id. */
+    public void claimKey() {
+        for (String k : shape.keyFields()) {
+            claimed.set(shape.index(k));
+        }
     }
 
     /** Marks fields as consumed by the calling rule, e.g. when they only drive a classification. */

@@ -29,6 +29,7 @@ public final class TargetRecord {
     private final Map<String, Object> values = new LinkedHashMap<>();
     private final TreeSet<String> rules = new TreeSet<>();
     private final Map<String, java.util.List<TargetRecord>> lines = new LinkedHashMap<>();
+    private Output output;
 
     public TargetRecord(String model, String xid, String sourceKey, Origin origin, String rule) {
         this.model = model;
@@ -58,10 +59,18 @@ public final class TargetRecord {
         return origin;
     }
 
+    /** Links the record to the output that stamps later changes with the rule making them; engine use only. */
+    void attach(Output out) {
+        this.output = out;
+    }
+
     /** Sets a field; null leaves the field out of the row. Returns this for chaining. */
     public TargetRecord set(String field, Object value) {
         if (value != null) {
             values.put(field, value);
+            if (output != null && output.currentRule() != null) {
+                rules.add(output.currentRule());
+            }
         }
         return this;
     }

@@ -1,0 +1,38 @@
+package dev.ferry.rules.fn;
+
+import java.util.Locale;
+
+/** Postal-code normalisation by country, so codes exported without their space read as the post office writes them. */
+public final class Postal {
+    private Postal() {
+    }
+
+    /**
+     * Normalises a postal code for an ISO country code: Canada {@code A1A 1A1} (space restored, upper case),
+     * United Kingdom outward/inward split; other countries are trimmed only. Null stays null.
+     */
+    public static String normalize(String countryCode, Object raw) {
+        if (raw == null) {
+            return null;
+        }
+        String s = raw.toString().strip();
+        if (countryCode == null) {
+            return s;
+        }
+        String compact = s.replace(" ", "").toUpperCase(Locale.ROOT);
+        switch (countryCode.toUpperCase(Locale.ROOT)) {
+            case "CA":
+                if (compact.matches("[A-Z]\\d[A-Z]\\d[A-Z]\\d")) {
+                    return compact.substring(0, 3) + " " + compact.substring(3);
+                }
+                return s;
+            case "GB":
+                if (compact.length() >= 5 && compact.length() <= 7) {
+                    return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);
+                }
+                return s;
+            default:
+                return s;
+        }
+    }
+}
