@@ -66,6 +66,7 @@ final class PlanBuilder {
     private final List<PendingRef> pending = new ArrayList<>();
     private final Map<String, Map<String, OdooField>> customFields = new HashMap<>();
     private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
+    private final Path exportDir;
 
     private record XidInfo(String model, int hash) {
     }
@@ -100,7 +101,8 @@ final class PlanBuilder {
         return i < 0 ? SCHEMA_MODELS.size() : i;
     }
 
-    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir) {
+    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) {
+        this.exportDir = exportDir;
         this.catalog = catalog;
         this.findings = findings;
         this.workDir = workDir;
@@ -258,11 +260,26 @@ final class PlanBuilder {
                 continue;
             }
             String column = prefix + column(name, v);
+            String text = v instanceof Ref.File file ? fileContent(file, origin.withField(prefix + name)) : cell(v);
             columns.add(column);
             out.add(column);
-            out.add(cell(v));
+            out.add(text);
         }
         return ok;
+    }
+
+    private String fileContent(Ref.File file, Origin origin) {
+        Path p = exportDir.resolve(file.path()).normalize();
+        if (!p.startsWith(exportDir.normalize()) || !Files.isRegularFile(p)) {
+            findings.add(Finding.warning(FindingCode.SRC_001, origin, file.path(),
+                    "a file inside the export folder; the field is left empty"));
+            return "";
+        }
+        try {
+            return java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(p));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String column(String field, Object v) {
@@ -328,7 +345,7 @@ final class PlanBuilder {
                     : "external ids for many2many field " + f.name();
             case "many2one_reference" -> v instanceof Ref.ResXid || v instanceof Long ? null
                     : "a record reference for field " + f.name();
-            case "binary" -> v instanceof String ? null : "base64 text for binary field " + f.name();
+            case "binary" -> v instanceof String || v instanceof Ref.File ? null : "base64 text or a file for binary field " + f.name();
             default -> "a value Ferry can import; " + type + " fields are not supported (field " + f.name() + ")";
         };
     }

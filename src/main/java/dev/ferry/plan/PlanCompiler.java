@@ -83,7 +83,7 @@ public final class PlanCompiler {
             Output out = new Output(catalog.platform(), ctx, findings);
             RuleEngine.Runner runner = engine.runner(ctx, out);
             Path work = Files.createTempDirectory("ferry-plan");
-            PlanBuilder builder = new PlanBuilder(odoo, findings, work);
+            PlanBuilder builder = new PlanBuilder(odoo, findings, work, options.exportDir().toAbsolutePath());
             Map<String, int[]> unclaimed = new TreeMap<>();
             Map<String, Origin> firstUnclaimed = new TreeMap<>();
             List<SourceRecord> batch = new ArrayList<>(RULE_BATCH);

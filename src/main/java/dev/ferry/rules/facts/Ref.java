@@ -27,6 +27,13 @@ public sealed interface Ref {
     record Name(String name) implements Ref {
     }
 
+    /**
+     * The content of a file of the export folder (path relative to it), written base64 into binary fields such as
+     * {@code ir.attachment.datas}. A missing file is a warning and leaves the field empty.
+     */
+    record File(String path) implements Ref {
+    }
+
     /** An integer reference ({@code res_id}) to a record of the model named in {@code modelField}, by external id. */
     record ResXid(String xid) implements Ref {
     }

@@ -106,6 +106,11 @@ public final class TargetRecord {
         return name == null ? this : set(field, new Ref.Name(name));
     }
 
+    /** A binary field filled with a file of the export folder (path relative to it); null leaves the field out. */
+    public TargetRecord file(String field, String exportRelativePath) {
+        return exportRelativePath == null ? this : set(field, new Ref.File(exportRelativePath));
+    }
+
     /** An integer reference ({@code res_id}) by external id of a record Ferry creates. */
     public TargetRecord resRef(String field, String targetXid) {
         return targetXid == null ? this : set(field, new Ref.ResXid(targetXid));
