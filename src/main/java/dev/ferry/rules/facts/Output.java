@@ -132,7 +132,12 @@ public final class Output {
         }
     }
 
+    /** Counts only records that had a value: an empty field loses nothing. */
     private synchronized void dispose(SourceRecord r, String field, boolean lossy, String reason) {
+        Object value = field.startsWith("custom.") ? r.getCustom().get(field.substring("custom.".length())) : r.get(field);
+        if (!SourceRecord.present(value)) {
+            return;
+        }
         String k = r.getObject() + "." + field + "|" + lossy + "|" + reason;
         Disposition d = dispositions.get(k);
         dispositions.put(k, d == null
