@@ -148,7 +148,13 @@ public final class RuleEngine {
             throw new FindingsException(problems);
         }
         KieBuilder kb = ks.newKieBuilder(kfs).buildAll();
-        for (Message msg : kb.getResults().getMessages(Message.Level.ERROR)) {
+        List<Message> errors = kb.getResults().getMessages(Message.Level.ERROR);
+        for (Message msg : errors) {
+            // After a syntax error Drools adds a line-less "null Package" message for the same file: noise.
+            if (msg.getText().contains("Parser returned a null Package") && errors.stream()
+                    .anyMatch(o -> o != msg && java.util.Objects.equals(o.getPath(), msg.getPath()))) {
+                continue;
+            }
             String path = disk(virtualToDisk, msg.getPath());
             problems.add(Finding.error(FindingCode.DRL_001, Origin.file(path, Math.max(msg.getLine(), 0),
                     Math.max(msg.getColumn(), 0)), null, oneLine(msg.getText())));
