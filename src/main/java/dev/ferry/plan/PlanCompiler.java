@@ -233,8 +233,17 @@ public final class PlanCompiler {
         }
         List<Path> inputs = new ArrayList<>();
         inputs.add(options.sourceCatalog());
-        inputs.addAll(tree(options.rulesRoot().resolve("common")));
-        inputs.addAll(tree(options.rulesRoot().resolve(options.pair())));
+        // Only what the engine reads counts: editing NOTES.md must not change a plan.
+        for (Path p : tree(options.rulesRoot().resolve("common"))) {
+            if (p.toString().endsWith(".drl")) {
+                inputs.add(p);
+            }
+        }
+        for (Path p : tree(options.rulesRoot().resolve(options.pair()))) {
+            if (p.toString().endsWith(".drl") || p.toString().endsWith(".yaml")) {
+                inputs.add(p);
+            }
+        }
         inputs.addAll(tree(options.odooCatalog()));
         if (options.usersFile() != null) {
             inputs.add(options.usersFile());
