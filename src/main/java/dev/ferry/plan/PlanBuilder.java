@@ -10,6 +10,10 @@ import dev.ferry.finding.Origin;
 import dev.ferry.rules.facts.Output;
 import dev.ferry.rules.facts.Ref;
 import dev.ferry.rules.facts.TargetRecord;
+import dev.ferry.source.KeyHash;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongLongHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -62,13 +66,27 @@ final class PlanBuilder {
     private final Findings findings;
     private final Path workDir;
     private final Map<String, StepData> steps = new LinkedHashMap<>();
-    private final Map<String, XidInfo> xids = new HashMap<>();
+    /** External id hash → model index (high 32 bits) and content hash (low 32 bits). */
+    private final LongLongHashMap xids = new LongLongHashMap();
+    private final List<String> modelNames = new ArrayList<>();
     private final List<PendingRef> pending = new ArrayList<>();
     private final Map<String, Map<String, OdooField>> customFields = new HashMap<>();
     private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
     private final Path exportDir;
 
-    private record XidInfo(String model, int hash) {
+    private long pack(String model, int hash) {
+        int i = modelNames.indexOf(model);
+        if (i < 0) {
+            modelNames.add(model);
+            i = modelNames.size() - 1;
+        }
+        return ((long) i << 32) | (hash & 0xffffffffL);
+    }
+
+    /** The model that creates an external id, or null when no step does (yet). */
+    private String modelOf(String xid) {
+        long h = KeyHash.of(xid);
+        return xids.containsKey(h) ? modelNames.get((int) (xids.get(h) >>> 32)) : null;
     }
 
     private record PendingRef(String fromModel, String fromXid, String field, String target, Origin origin) {
@@ -79,19 +97,28 @@ final class PlanBuilder {
         final String model;
         final Set<String> columns = new TreeSet<>();
         final Set<String> dependsOn = new TreeSet<>();
-        final Map<String, List<String>> parents = new HashMap<>();
+        final LongObjectHashMap<long[]> parents = new LongObjectHashMap<>();
         final Path spool;
-        final CSVPrinter out;
+        final Spool.Writer out;
         final Path provenanceSpool;
-        final CSVPrinter provenance;
+        final Spool.Writer provenance;
+        final Map<String, Integer> columnIds = new HashMap<>();
+        final List<String> columnNames = new ArrayList<>();
         int rows;
 
         StepData(String model) throws IOException {
             this.model = model;
             this.spool = workDir.resolve(model + ".spool");
-            this.out = new CSVPrinter(Files.newBufferedWriter(spool, StandardCharsets.UTF_8), SPOOL);
+            this.out = new Spool.Writer(spool);
             this.provenanceSpool = workDir.resolve(model + ".prov");
-            this.provenance = new CSVPrinter(Files.newBufferedWriter(provenanceSpool, StandardCharsets.UTF_8), SPOOL);
+            this.provenance = new Spool.Writer(provenanceSpool);
+        }
+
+        int columnId(String column) {
+            return columnIds.computeIfAbsent(column, c -> {
+                columnNames.add(c);
+                return columnNames.size() - 1;
+            });
         }
     }
 
@@ -160,25 +187,35 @@ final class PlanBuilder {
         }
         checkRequired(model, t, origin, rule);
         int hash = spoolRows.hashCode();
-        XidInfo seen = xids.get(t.getXid());
-        if (seen != null) {
-            if (!seen.model().equals(model.name()) || seen.hash() != hash) {
+        long key = KeyHash.of(t.getXid());
+        long packed = pack(model.name(), hash);
+        if (xids.containsKey(key)) {
+            if (xids.get(key) != packed) {
                 findings.add(Finding.error(FindingCode.PLAN_008, origin.withField("id"), t.getXid(),
-                        "one set of values per external id; another rule or record gave " + seen.model()
+                        "one set of values per external id; another rule or record gave " + modelOf(t.getXid())
                                 + " " + t.getXid() + " different values").withRule(rule));
             }
             return;
         }
-        xids.put(t.getXid(), new XidInfo(model.name(), hash));
+        xids.put(key, packed);
         StepData step = step(model.name());
         step.columns.addAll(rowColumns);
         collectRefs(step, t, origin);
         try {
             for (List<String> r : spoolRows) {
-                step.out.printRecord(r);
+                // Spool row: kind (R record, L one2many line), first cell, then (column id, value) pairs.
+                step.out.writeByte(r.get(1).charAt(0));
+                step.out.writeString(r.get(0));
+                step.out.writeInt((r.size() - 2) / 2);
+                for (int i = 2; i + 1 < r.size(); i += 2) {
+                    step.out.writeInt(step.columnId(r.get(i)));
+                    step.out.writeString(r.get(i + 1));
+                }
             }
-            step.provenance.printRecord(t.getXid(), t.getSourceKey() == null ? "" : t.getSourceKey(),
-                    origin.position(), String.join("; ", t.rules()));
+            step.provenance.writeString(t.getXid());
+            step.provenance.writeString(t.getSourceKey() == null ? "" : t.getSourceKey());
+            step.provenance.writeString(origin.position());
+            step.provenance.writeString(String.join("; ", t.rules()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -219,11 +256,19 @@ final class PlanBuilder {
         return f;
     }
 
+    private final Map<String, List<OdooField>> requiredByModel = new HashMap<>();
+
+    /** Required fields a row must fill itself: those Odoo does not default (see {@link #DEFAULTED}). */
+    private List<OdooField> mustFill(OdooModel model) {
+        return requiredByModel.computeIfAbsent(model.name(), m -> model.fields().values().stream()
+                .filter(f -> f.required() && f.stored() && !DEFAULTED.contains(f.name()) && !f.name().startsWith("alias_")
+                        && !"selection".equals(f.type()) && !"boolean".equals(f.type()) && !f.isToMany())
+                .toList());
+    }
+
     private void checkRequired(OdooModel model, TargetRecord t, Origin origin, String rule) {
-        for (OdooField f : model.fields().values()) {
-            if (f.required() && f.stored() && !DEFAULTED.contains(f.name()) && !f.name().startsWith("alias_")
-                    && !"selection".equals(f.type()) && !"boolean".equals(f.type()) && !f.isToMany()
-                    && t.get(f.name()) == null) {
+        for (OdooField f : mustFill(model)) {
+            if (t.get(f.name()) == null) {
                 findings.add(Finding.error(FindingCode.PLAN_004, origin.withField(f.name()), null,
                         model.name() + " " + t.getXid() + " has no value for required field " + f.name()
                                 + " ('" + f.label() + "')").withRule(rule));
@@ -380,17 +425,21 @@ final class PlanBuilder {
     }
 
     private void ref(StepData step, String fromXid, String field, String target, Origin origin) {
-        XidInfo info = xids.get(target);
-        if (info == null) {
+        String targetModel = modelOf(target);
+        if (targetModel == null) {
             pending.add(new PendingRef(step.model, fromXid, field, target, origin.withField(field)));
         } else {
-            link(step, fromXid, info.model(), target);
+            link(step, fromXid, targetModel, target);
         }
     }
 
     private void link(StepData step, String fromXid, String targetModel, String target) {
         if (targetModel.equals(step.model)) {
-            step.parents.computeIfAbsent(fromXid, k -> new ArrayList<>(1)).add(target);
+            long child = KeyHash.of(fromXid);
+            long[] old = step.parents.get(child);
+            long[] now = old == null ? new long[1] : java.util.Arrays.copyOf(old, old.length + 1);
+            now[now.length - 1] = KeyHash.of(target);
+            step.parents.put(child, now);
         } else {
             step.dependsOn.add(targetModel);
         }
@@ -410,9 +459,9 @@ final class PlanBuilder {
             s.provenance.close();
         }
         for (PendingRef p : pending) {
-            XidInfo info = xids.get(p.target());
-            if (info != null) {
-                link(steps.get(p.fromModel()), p.fromXid(), info.model(), p.target());
+            String targetModel = modelOf(p.target());
+            if (targetModel != null) {
+                link(steps.get(p.fromModel()), p.fromXid(), targetModel, p.target());
             } else if (p.target().startsWith(platformPrefix)) {
                 findings.add(Finding.error(FindingCode.PLAN_006, p.origin(), p.target(),
                         "an external id that a step of this plan creates").withHint(
@@ -421,7 +470,7 @@ final class PlanBuilder {
             // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
         }
         List<String> order = orderModels();
-        Map<String, Map<String, Integer>> depths = new HashMap<>();
+        Map<String, LongIntHashMap> depths = new HashMap<>();
         for (StepData s : steps.values()) {
             depths.put(s.model, depths(s));
         }
@@ -501,27 +550,31 @@ final class PlanBuilder {
     }
 
     /** Depth of each row in its model's self-reference tree, so parents are written (and loaded) first. */
-    private Map<String, Integer> depths(StepData s) {
-        Map<String, Integer> depth = new HashMap<>();
+    private LongIntHashMap depths(StepData s) {
+        LongIntHashMap depth = new LongIntHashMap();
         if (s.parents.isEmpty()) {
             return depth;
         }
-        Set<String> visiting = new java.util.HashSet<>();
-        for (String start : new TreeSet<>(s.parents.keySet())) {
+        com.carrotsearch.hppc.LongHashSet visiting = new com.carrotsearch.hppc.LongHashSet();
+        long[] starts = s.parents.keys().toArray();
+        java.util.Arrays.sort(starts);
+        for (long start : starts) {
             if (depth.containsKey(start)) {
                 continue;
             }
-            Deque<String> stack = new ArrayDeque<>();
+            Deque<Long> stack = new ArrayDeque<>();
             stack.push(start);
+            visiting.add(start);
             while (!stack.isEmpty()) {
-                String x = stack.peek();
-                List<String> ps = s.parents.getOrDefault(x, List.of());
+                long x = stack.peek();
+                long[] ps = s.parents.getOrDefault(x, new long[0]);
                 boolean ready = true;
-                for (String p : ps) {
+                for (long p : ps) {
                     if (!depth.containsKey(p) && s.parents.containsKey(p)) {
                         if (!visiting.add(p)) {
-                            findings.add(Finding.error(FindingCode.PLAN_007, Origin.NONE, x + " → " + p,
-                                    "a " + s.model + " hierarchy without cycles"));
+                            findings.add(Finding.error(FindingCode.PLAN_007, Origin.NONE, s.model,
+                                    "a " + s.model + " hierarchy without cycles; some records are their own ancestors")
+                                    .withHint("check the parent references of the records in this step"));
                             return depth;
                         }
                         stack.push(p);
@@ -530,7 +583,7 @@ final class PlanBuilder {
                 }
                 if (ready) {
                     int d = 0;
-                    for (String p : ps) {
+                    for (long p : ps) {
                         d = Math.max(d, depth.getOrDefault(p, 0) + 1);
                     }
                     depth.put(x, d);
@@ -542,41 +595,56 @@ final class PlanBuilder {
         return depth;
     }
 
-    private void writeStep(StepData s, Path file, Map<String, Integer> depth) throws IOException {
+    /**
+     * Writes the step CSV in one pass over the spool: rows at depth 0 go straight out, deeper rows wait in one
+     * bucket file per depth and follow in depth order, so every parent precedes its children.
+     */
+    private void writeStep(StepData s, Path file, LongIntHashMap depth) throws IOException {
         List<String> header = new ArrayList<>();
         header.add("id");
         header.addAll(s.columns);
-        Map<String, Integer> pos = new HashMap<>();
-        for (int i = 0; i < header.size(); i++) {
-            pos.put(header.get(i), i);
+        int[] position = new int[s.columnNames.size()];
+        for (int i = 0; i < position.length; i++) {
+            position[i] = header.indexOf(s.columnNames.get(i));
         }
-        int maxDepth = depth.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<Spool.Writer> buckets = new ArrayList<>();
+        List<Path> bucketFiles = new ArrayList<>();
         try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter p = new CSVPrinter(w, SPOOL)) {
             p.printRecord(header);
-            for (int d = 0; d <= maxDepth; d++) {
-                boolean writing = false;
-                try (BufferedReader r = Files.newBufferedReader(s.spool, StandardCharsets.UTF_8);
-                     CSVParser parser = CSVParser.parse(r, SPOOL)) {
-                    for (CSVRecord rec : parser) {
-                        boolean main = "R".equals(rec.get(1));
-                        if (main) {
-                            writing = depth.getOrDefault(rec.get(0), 0) == d;
+            try (Spool.Reader r = new Spool.Reader(s.spool)) {
+                int current = 0;
+                String[] row = new String[header.size()];
+                while (r.readRow(row, position)) {
+                    if (r.kind() == 'R') {
+                        current = depth.getOrDefault(KeyHash.of(row[0]), 0);
+                    }
+                    if (current == 0) {
+                        p.printRecord((Object[]) row);
+                    } else {
+                        while (buckets.size() < current) {
+                            Path bf = s.spool.resolveSibling(s.model + ".depth" + (buckets.size() + 1));
+                            bucketFiles.add(bf);
+                            buckets.add(new Spool.Writer(bf));
                         }
-                        if (!writing) {
-                            continue;
+                        Spool.Writer b = buckets.get(current - 1);
+                        b.writeByte(r.kind());
+                        b.writeInt(row.length);
+                        for (String cell : row) {
+                            b.writeString(cell);
                         }
-                        String[] row = new String[header.size()];
-                        java.util.Arrays.fill(row, "");
-                        if (main) {
-                            row[0] = rec.get(0);
-                        }
-                        for (int i = 2; i + 1 < rec.size(); i += 2) {
-                            row[pos.get(rec.get(i))] = rec.get(i + 1);
-                        }
+                    }
+                }
+            }
+            for (int d = 0; d < buckets.size(); d++) {
+                buckets.get(d).close();
+                try (Spool.Reader r = new Spool.Reader(bucketFiles.get(d))) {
+                    String[] row;
+                    while ((row = r.readPlainRow()) != null) {
                         p.printRecord((Object[]) row);
                     }
                 }
+                Files.deleteIfExists(bucketFiles.get(d));
             }
         }
         Files.deleteIfExists(s.spool);
@@ -587,10 +655,10 @@ final class PlanBuilder {
             p.printRecord("id", "model", "source", "origin", "rules");
             for (String model : order) {
                 StepData s = steps.get(model);
-                try (BufferedReader r = Files.newBufferedReader(s.provenanceSpool, StandardCharsets.UTF_8);
-                     CSVParser parser = CSVParser.parse(r, SPOOL)) {
-                    for (CSVRecord rec : parser) {
-                        p.printRecord(rec.get(0), model, rec.get(1), rec.get(2), rec.get(3));
+                try (Spool.Reader r = new Spool.Reader(s.provenanceSpool)) {
+                    String xid;
+                    while ((xid = r.readStringOrNull()) != null) {
+                        p.printRecord(xid, model, r.readString(), r.readString(), r.readString());
                     }
                 }
                 Files.deleteIfExists(s.provenanceSpool);

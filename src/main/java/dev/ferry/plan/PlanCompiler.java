@@ -62,9 +62,12 @@ public final class PlanCompiler {
     public CompileResult compile() {
         long start = System.nanoTime();
         Findings findings = new Findings();
-        Path planDir = options.planDir();
+        Path planDir = options.planDir().toAbsolutePath().normalize();
+        // The plan is built beside its final place and moved in at the end, so a crash never leaves half a plan.
+        Path staging = planDir.resolveSibling(planDir.getFileName() + ".partial");
         try {
             prepare();
+            deleteTree(staging);
             clean(planDir);
             UserDirectory users = readUsers(options.usersFile(), findings);
             ExportReader reader = new ExportReader(catalog, options.exportDir(), rel(options.exportDir()), findings);
@@ -79,7 +82,7 @@ public final class PlanCompiler {
                 lookups.put(object, facts);
             });
             Context ctx = new Context(catalog.platform(), odoo.major(), odoo.apps(), users, reader.sourceUserEmails(),
-                    options.options(), lookups, reader.indexed());
+                    options.options(), lookups, reader::indexed);
             Output out = new Output(catalog.platform(), ctx, findings);
             RuleEngine.Runner runner = engine.runner(ctx, out);
             Path work = Files.createTempDirectory("ferry-plan");
@@ -99,15 +102,18 @@ public final class PlanCompiler {
             out.calls().forEach(builder::acceptCall);
             reportUnclaimed(unclaimed, firstUnclaimed, findings);
             reportDispositions(out, findings);
-            PlanBuilder.Built built = builder.finish(planDir, "ferry_" + catalog.platform() + ".");
+            PlanBuilder.Built built = builder.finish(staging, "ferry_" + catalog.platform() + ".");
             deleteTree(work);
             if (built == null) {
+                deleteTree(staging);
                 return refuse(planDir, findings, start, records[0], reader.counts());
             }
             Plan plan = new Plan(catalog.platform(), options.pair(), odoo.version(), digest(),
                     options.batchSize(), planContext(), built.steps(), reader.counts(),
                     PlanWriter.documentCounts(out.documents()));
-            PlanWriter.write(plan, planDir, findings.list(), out);
+            PlanWriter.write(plan, staging, findings.list(), out);
+            clean(planDir);
+            Files.move(staging, planDir, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return new CompileResult(plan, planDir, PlanWriter.sorted(findings.list()), records[0],
                     System.nanoTime() - start, reader.counts());
         } catch (FindingsException e) {

@@ -10,6 +10,10 @@ import dev.ferry.finding.FindingCode;
 import dev.ferry.finding.Findings;
 import dev.ferry.finding.Origin;
 
+import com.carrotsearch.hppc.LongHashSet;
+import com.carrotsearch.hppc.LongIntHashMap;
+import com.carrotsearch.hppc.LongObjectHashMap;
+
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -39,13 +43,14 @@ public final class ExportReader {
     private final Findings findings;
     private final ValueParser parser = new ValueParser();
 
-    private final Map<String, Set<String>> keys = new HashMap<>();
-    private final Map<String, Map<String, Map<String, Integer>>> referencedBy = new HashMap<>();
+    private final Map<String, LongHashSet> keys = new HashMap<>();
+    /** target object → referring object → key hash → count. */
+    private final Map<String, Map<String, LongIntHashMap>> referencedBy = new HashMap<>();
     private final Map<String, Map<String, Map<String, Object>>> customValues = new HashMap<>();
     private final Map<String, String> sourceUserEmails = new HashMap<>();
     private final Map<String, Integer> counts = new LinkedHashMap<>();
     private final Map<String, Map<String, RawRecord>> lookups = new HashMap<>();
-    private final Map<String, Map<String, Object>> indexed = new HashMap<>();
+    private final Map<String, LongObjectHashMap<Object>> indexed = new HashMap<>();
     private final Map<String, Map<String, Map<String, String>>> duplicates = new HashMap<>();
     private boolean done;
 
@@ -69,9 +74,10 @@ public final class ExportReader {
         return lookups;
     }
 
-    /** Values of index fields by {@code object.field} and record key, for {@code ctx.value}. */
-    public Map<String, Map<String, Object>> indexed() {
-        return indexed;
+    /** The value of an index field ({@code object.field}) of the record with that key, or null. */
+    public Object indexed(String objectField, String key) {
+        LongObjectHashMap<Object> m = indexed.get(objectField);
+        return m == null ? null : m.get(KeyHash.of(key));
     }
 
     /** Records read per object, in catalog order. */
@@ -85,7 +91,7 @@ public final class ExportReader {
         Map<String, Map<String, CustomDef>> defs = new HashMap<>();
         List<PendingRef> pending = new ArrayList<>();
         for (SourceObject o : catalog.objects().values()) {
-            Set<String> seen = keys.computeIfAbsent(o.name(), k -> new HashSet<>());
+            LongHashSet seen = keys.computeIfAbsent(o.name(), k -> new LongHashSet());
             int[] keyIdx = keyIndexes(o);
             List<Integer> refIdx = new ArrayList<>();
             for (int i = 0; i < o.fields().size(); i++) {
@@ -114,8 +120,8 @@ public final class ExportReader {
                 }
                 for (int i : indexIdx) {
                     if (key != null && rec.values()[i] != null) {
-                        indexed.computeIfAbsent(o.name() + "." + o.fields().get(i).name(), k -> new HashMap<>())
-                                .put(key, rec.values()[i]);
+                        indexed.computeIfAbsent(o.name() + "." + o.fields().get(i).name(), k -> new LongObjectHashMap<>())
+                                .put(KeyHash.of(key), rec.values()[i]);
                     }
                 }
                 for (int i : dedupeIdx) {
@@ -130,7 +136,7 @@ public final class ExportReader {
                         }
                     }
                 }
-                if (key != null && !seen.add(key)) {
+                if (key != null && !seen.add(KeyHash.of(key))) {
                     findings.add(Finding.error(FindingCode.SRC_016, origin(o, rec.line(), key, o.key()), key,
                             "a key unique within " + o.name()).withHint("remove or renumber the duplicate row"));
                 }
@@ -139,8 +145,8 @@ public final class ExportReader {
                     if (v != null) {
                         SourceField f = o.fields().get(i);
                         referencedBy.computeIfAbsent(f.ref(), k -> new HashMap<>())
-                                .computeIfAbsent(v.toString(), k -> new HashMap<>()).merge(o.name(), 1, Integer::sum);
-                        if (!keys.getOrDefault(f.ref(), Set.of()).contains(v.toString())) {
+                                .computeIfAbsent(o.name(), k -> new LongIntHashMap()).addTo(KeyHash.of(v.toString()), 1);
+                        if (!known(f.ref(), v.toString())) {
                             pending.add(new PendingRef(o, f, key, rec.line(), v.toString()));
                         }
                     }
@@ -165,13 +171,36 @@ public final class ExportReader {
             counts.put(o.name(), n[0]);
         }
         for (PendingRef p : pending) {
-            if (!keys.getOrDefault(p.field.ref(), Set.of()).contains(p.value)) {
+            if (!known(p.field.ref(), p.value)) {
                 findings.add(Finding.error(FindingCode.SRC_017, origin(p.object, p.line, p.key, p.field.name()), p.value,
                         "the key of a record of object '" + p.field.ref() + "' in the export")
                         .withHint("add the " + p.field.ref() + " to the export, or clear the reference"));
             }
         }
         done = true;
+    }
+
+    private boolean known(String object, String key) {
+        LongHashSet set = keys.get(object);
+        return set != null && set.contains(KeyHash.of(key));
+    }
+
+    private static Map<String, Integer> counts(Map<String, LongIntHashMap> byObject, String key) {
+        if (byObject.isEmpty() || key == null) {
+            return null;
+        }
+        long h = KeyHash.of(key);
+        Map<String, Integer> out = null;
+        for (var e : byObject.entrySet()) {
+            int n = e.getValue().get(h);
+            if (n > 0) {
+                if (out == null) {
+                    out = new java.util.TreeMap<>();
+                }
+                out.put(e.getKey(), n);
+            }
+        }
+        return out;
     }
 
     /** Second pass: every record of every migrating object, in catalog order, with custom values attached. */
@@ -185,10 +214,10 @@ public final class ExportReader {
                 continue;
             }
             Map<String, Map<String, Object>> custom = customValues.getOrDefault(o.name(), Map.of());
-            Map<String, Map<String, Integer>> refs = referencedBy.getOrDefault(o.name(), Map.of());
+            Map<String, LongIntHashMap> refs = referencedBy.getOrDefault(o.name(), Map.of());
             Map<String, Map<String, String>> dups = duplicates.getOrDefault(o.name(), Map.of());
             read(o, false, rec -> sink.accept(new RawRecord(o.name(), rec.key(), rec.file(), rec.line(), rec.values(),
-                    custom.get(rec.key()), refs.get(rec.key()), dups.get(rec.key()))), keyIndexes(o));
+                    custom.get(rec.key()), counts(refs, rec.key()), dups.get(rec.key()))), keyIndexes(o));
         }
     }
 

@@ -17,7 +17,13 @@ public final class Context {
     private final Map<String, String> sourceUserEmails;
     private final Map<String, String> options;
     private final Map<String, Map<String, SourceRecord>> lookups;
-    private final Map<String, Map<String, Object>> indexed;
+    private final Index indexed;
+
+    /** Values of the catalog's index fields, by {@code object.field} and record key. */
+    public interface Index {
+        /** The value, or null when the record has none or does not exist. */
+        Object value(String objectField, String key);
+    }
 
     /**
      * @param platform         source platform id, used for external ids
@@ -31,7 +37,7 @@ public final class Context {
      */
     public Context(String platform, int odooMajor, Set<String> apps, UserDirectory odooUsers,
                    Map<String, String> sourceUserEmails, Map<String, String> options,
-                   Map<String, Map<String, SourceRecord>> lookups, Map<String, Map<String, Object>> indexed) {
+                   Map<String, Map<String, SourceRecord>> lookups, Index indexed) {
         this.lookups = lookups;
         this.indexed = indexed;
         this.platform = platform;
@@ -99,7 +105,7 @@ public final class Context {
 
     /** The value of an index field of another record, e.g. a contact's status from an interaction; null if none. */
     public Object value(String object, Object key, String field) {
-        return key == null ? null : indexed.getOrDefault(object + "." + field, Map.of()).get(key.toString());
+        return key == null ? null : indexed.value(object + "." + field, key.toString());
     }
 
     public Map<String, String> options() {

@@ -1,0 +1,67 @@
+package dev.ferry.bench;
+
+import dev.ferry.plan.CompileOptions;
+import dev.ferry.plan.CompileResult;
+import dev.ferry.plan.PlanCompiler;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Compiles generated ASPEC exports end to end (read, rules, validate, write plan) and prints records/s and peak
+ * heap. Not a test: run it with the heap you want to prove, e.g.
+ * {@code java -Xmx512m -cp <test classpath> dev.ferry.bench.CompileBenchmark 100000 1000000}.
+ */
+public final class CompileBenchmark {
+    private CompileBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of("").toAbsolutePath();
+        Path work = Files.createDirectories(home.resolve("target/bench"));
+        PlanCompiler warm = null;
+        for (String arg : args) {
+            int n = Integer.parseInt(arg);
+            Path export = work.resolve("export-" + n);
+            if (!Files.exists(export.resolve("interactions.csv"))) {
+                AspecExportGenerator.generate(export, n);
+            }
+            CompileOptions o = new CompileOptions(home, "aspec", "aspec-to-odoo-crm", "17.0", export,
+                    home.resolve("fixtures/aspec/basic/odoo-users.csv"), Map.of("timezone", "America/Toronto"), 500,
+                    work.resolve("plan-" + n));
+            PlanCompiler compiler = new PlanCompiler(o);
+            long buildStart = System.nanoTime();
+            compiler.prepare();
+            long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
+            resetPeaks();
+            CompileResult r = compiler.compile();
+            double secs = r.nanos() / 1e9;
+            System.out.printf("%,d records: %s in %.1f s = %,.0f records/s; peak heap %d MiB (max %d MiB); "
+                            + "KieBase build %d ms; %d errors%n", r.records(), r.written() ? "plan written" : "REFUSED",
+                    secs, r.records() / secs, peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20, buildMs,
+                    r.errorCount());
+            warm = compiler;
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapMiB() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+}
