@@ -89,16 +89,30 @@ public final class PlanCompiler {
             PlanBuilder builder = new PlanBuilder(odoo, findings, work, options.exportDir().toAbsolutePath());
             Map<String, int[]> unclaimed = new TreeMap<>();
             Map<String, Origin> firstUnclaimed = new TreeMap<>();
-            List<SourceRecord> batch = new ArrayList<>(RULE_BATCH);
             long[] records = {0};
-            reader.forEach(raw -> {
-                batch.add(engine.fact(catalog.platform(), raw));
-                records[0]++;
-                if (batch.size() == RULE_BATCH) {
-                    runBatch(runner, out, builder, batch, unclaimed, firstUnclaimed);
+            Pipeline pipeline = new Pipeline();
+            try {
+                // Three stages, each in order: read + facts | rules | validate + spool. Plans stay deterministic.
+                Pipeline.Source<List<SourceRecord>> reading = pipeline.produce("ferry-read", facts -> {
+                    List<SourceRecord> batch = new ArrayList<>(RULE_BATCH);
+                    reader.forEach(raw -> {
+                        batch.add(engine.fact(catalog.platform(), raw));
+                        records[0]++;
+                        if (batch.size() == RULE_BATCH) {
+                            facts.put(new ArrayList<>(batch));
+                            batch.clear();
+                        }
+                    });
+                    facts.put(batch);
+                });
+                Pipeline.Drain<List<TargetRecord>> planning = pipeline.consume("ferry-plan", (List<TargetRecord> rows) -> rows.forEach(builder::accept));
+                for (List<SourceRecord> batch; (batch = reading.take()) != null; ) {
+                    planning.put(runBatch(runner, out, batch, unclaimed, firstUnclaimed));
                 }
-            });
-            runBatch(runner, out, builder, batch, unclaimed, firstUnclaimed);
+                planning.finish();
+            } finally {
+                pipeline.close();
+            }
             out.calls().forEach(builder::acceptCall);
             reportUnclaimed(unclaimed, firstUnclaimed, findings);
             reportDispositions(out, findings);
@@ -133,10 +147,10 @@ public final class PlanCompiler {
         return ctx;
     }
 
-    private void runBatch(RuleEngine.Runner runner, Output out, PlanBuilder builder, List<SourceRecord> batch,
-                          Map<String, int[]> unclaimed, Map<String, Origin> first) {
+    private List<TargetRecord> runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch,
+                                        Map<String, int[]> unclaimed, Map<String, Origin> first) {
         if (batch.isEmpty()) {
-            return;
+            return List.of();
         }
         try {
             runner.run(batch);
@@ -162,9 +176,7 @@ public final class PlanCompiler {
         emitted.sort(java.util.Comparator.comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
                 .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
                 .thenComparingInt(t -> t.origin().line()));
-        for (TargetRecord t : emitted) {
-            builder.accept(t);
-        }
+        return emitted;
     }
 
     private void reportUnclaimed(Map<String, int[]> unclaimed, Map<String, Origin> first, Findings findings) {

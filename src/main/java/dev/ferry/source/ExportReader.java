@@ -52,6 +52,7 @@ public final class ExportReader {
     private final Map<String, Map<String, RawRecord>> lookups = new HashMap<>();
     private final Map<String, LongObjectHashMap<Object>> indexed = new HashMap<>();
     private final Map<String, Map<String, Map<String, String>>> duplicates = new HashMap<>();
+    private final Map<String, boolean[]> indexFields = new HashMap<>();
     private boolean done;
 
     /**
@@ -340,8 +341,28 @@ public final class ExportReader {
         }
     }
 
+    /**
+     * Fields the first pass needs (keys, references, index and dedupe fields, and every field of lookup, users and
+     * custom-field objects). Only these are parsed twice; every other value is parsed, and reported, once, in the
+     * second pass.
+     */
+    private boolean[] indexFields(SourceObject o) {
+        return indexFields.computeIfAbsent(o.name(), n -> {
+            CustomFieldLayout cf = catalog.customFields();
+            boolean whole = o.lookup() || (catalog.users() != null && o.name().equals(catalog.users().object()))
+                    || (cf != null && (o.name().equals(cf.definitions()) || o.name().equals(cf.values())));
+            boolean[] need = new boolean[o.fields().size()];
+            for (int i = 0; i < need.length; i++) {
+                SourceField f = o.fields().get(i);
+                need[i] = whole || o.keyFields().contains(f.name()) || f.type() == FieldType.REF || f.index() || f.dedupe();
+            }
+            return need;
+        });
+    }
+
     private Parsed parseRow(SourceObject o, RowSource.Row row, int[] columnOf, String display, int[] keyIdx,
                             boolean report) {
+        boolean[] inIndex = indexFields(o);
         Object[] values = new Object[o.fields().size()];
         String key = null;
         for (int ki : keyIdx) {
@@ -356,11 +377,14 @@ public final class ExportReader {
             if (columnOf[i] < 0) {
                 continue;
             }
+            if (report && !inIndex[i]) {
+                continue;
+            }
             SourceField f = o.fields().get(i);
             String raw = row.cells()[columnOf[i]];
             ValueParser.Result r = parser.parse(o, f, raw);
             values[i] = r.value();
-            if (r.problem() != null && report) {
+            if (r.problem() != null && report == inIndex[i]) {
                 String recordKey = key == null ? null : catalog.platform() + "/" + o.name() + "#" + key;
                 Finding finding = new Finding(r.problem().code(), r.problem().error() ? dev.ferry.finding.Severity.ERROR
                         : dev.ferry.finding.Severity.WARNING, new Origin(display, row.line(), 0, recordKey, f.name()),
