@@ -36,18 +36,18 @@ final class CatalogCommand implements Runnable {
         @Parameters(index = "0", paramLabel = "DUMPS", description = "Folder of <model>.json fields_get answers, e.g. ../shared/odoo/19.0.")
         Path dumps;
 
-        @Option(names = "--version", paramLabel = "VERSION", description = "Odoo version (default: the folder's name, e.g. 19.0).")
+        @Option(names = "--odoo", paramLabel = "VERSION", description = "Odoo version (default: the folder's name, e.g. 19.0).")
         String version;
 
         @Override
         public Integer call() {
             String v = version != null ? version : dumps.toAbsolutePath().normalize().getFileName().toString();
             if (!v.matches("\\d+\\.\\d+")) {
-                throw new CliException(Main.USAGE, "cannot tell the Odoo version from '" + v + "'; give --version like 19.0");
+                throw new CliException(Main.USAGE, "cannot tell the Odoo version from '" + v + "'; give --odoo like 19.0");
             }
             OdooCatalog c = OdooCatalog.importDumps(dumps, v);
             Path out = common.home().resolve("catalogs/odoo/" + v);
-            c.write(out, "ferry catalog import " + dumps.getFileName() + " --version " + v);
+            c.write(out, "ferry catalog import " + dumps.getFileName() + " --odoo " + v);
             spec.commandLine().getOut().printf("wrote %d models of Odoo %s to %s (apps: %s)%n", c.models().size(), v, out,
                     String.join(", ", c.apps()));
             return Main.OK;

@@ -21,7 +21,7 @@ class OdooCatalogTest {
     @ParameterizedTest
     @ValueSource(strings = {"17.0", "18.0", "19.0"})
     void shippedCatalogIsExactlyWhatImportingTheDumpsWrites(String version) throws IOException {
-        OdooCatalog.importDumps(SHARED.resolve(version), version).write(dir, "ferry catalog import " + version + " --version " + version);
+        OdooCatalog.importDumps(SHARED.resolve(version), version).write(dir, "ferry catalog import " + version + " --odoo " + version);
         Path shipped = Path.of("catalogs/odoo/" + version);
         try (Stream<Path> files = Files.list(dir)) {
             for (Path f : files.toList()) {
