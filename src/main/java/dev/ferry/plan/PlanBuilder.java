@@ -257,6 +257,7 @@ final class PlanBuilder {
     }
 
     private final Map<String, List<OdooField>> requiredByModel = new HashMap<>();
+    private final java.util.Set<String> readonlyWarned = new java.util.HashSet<>();
 
     /** Required fields a row must fill itself: those Odoo does not default (see {@link #DEFAULTED}). */
     private List<OdooField> mustFill(OdooModel model) {
@@ -294,6 +295,11 @@ final class PlanBuilder {
                         "a writable field; " + model.name() + "." + name + " is computed").withRule(rule));
                 ok = false;
                 continue;
+            }
+            if (f.readonly() && readonlyWarned.add(model.name() + "." + name)) {
+                findings.add(Finding.warning(FindingCode.PLAN_009, origin.withField(prefix + name), name,
+                        "a field the Odoo form lets users edit; " + model.name() + "." + name
+                                + " is read-only there and Odoo may recompute it").withRule(rule));
             }
             String problem = typeProblem(f, v);
             if (problem != null) {
