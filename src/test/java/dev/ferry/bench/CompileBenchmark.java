@@ -6,7 +6,6 @@ import dev.ferry.plan.PlanCompiler;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -23,7 +22,6 @@ public final class CompileBenchmark {
     public static void main(String[] args) throws Exception {
         Path home = Path.of("").toAbsolutePath();
         Path work = Files.createDirectories(home.resolve("target/bench"));
-        PlanCompiler warm = null;
         for (String arg : args) {
             int n = Integer.parseInt(arg);
             Path export = work.resolve("export-" + n);
@@ -38,13 +36,18 @@ public final class CompileBenchmark {
             compiler.prepare();
             long buildMs = (System.nanoTime() - buildStart) / 1_000_000;
             resetPeaks();
-            CompileResult r = compiler.compile();
+            HeapWatch watch = new HeapWatch();
+            CompileResult r;
+            try {
+                r = compiler.compile();
+            } finally {
+                watch.stop();
+            }
             double secs = r.nanos() / 1e9;
             System.out.printf("%,d records: %s in %.1f s = %,.0f records/s; peak heap %d MiB (max %d MiB); "
                             + "KieBase build %d ms; %d errors%n", r.records(), r.written() ? "plan written" : "REFUSED",
-                    secs, r.records() / secs, peakHeapMiB(), Runtime.getRuntime().maxMemory() >> 20, buildMs,
+                    secs, r.records() / secs, watch.peakMiB(), Runtime.getRuntime().maxMemory() >> 20, buildMs,
                     r.errorCount());
-            warm = compiler;
         }
     }
 
@@ -55,13 +58,33 @@ public final class CompileBenchmark {
         }
     }
 
-    private static long peakHeapMiB() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
+    /** Samples used heap every 20 ms; per-pool peaks would overstate it, as pools peak at different times. */
+    private static final class HeapWatch {
+        private volatile boolean running = true;
+        private volatile long peak;
+        private final Thread thread = new Thread(() -> {
+            while (running) {
+                peak = Math.max(peak, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
+        });
+
+        HeapWatch() {
+            thread.setDaemon(true);
+            thread.start();
         }
-        return sum >> 20;
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        long peakMiB() {
+            return peak >> 20;
+        }
     }
 }
