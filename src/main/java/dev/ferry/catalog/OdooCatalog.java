@@ -174,7 +174,7 @@ public final class OdooCatalog {
             }
             StringBuilder index = new StringBuilder();
             index.append(header(producedBy));
-            index.append("kind: odoo-catalog\nschema: 1\nversion: ").append(quote(version)).append('\n');
+            index.append("kind: odoo-catalog\nschema: 1\nversion: ").append(YamlNode.quote(version)).append('\n');
             index.append("apps: [").append(String.join(", ", apps)).append("]\n");
             index.append("models:\n");
             for (String m : models.keySet()) {
@@ -196,12 +196,12 @@ public final class OdooCatalog {
 
     private String modelYaml(OdooModel m, String producedBy) {
         StringBuilder b = new StringBuilder(header(producedBy));
-        b.append("kind: odoo-model\nschema: 1\nversion: ").append(quote(version)).append('\n');
+        b.append("kind: odoo-model\nschema: 1\nversion: ").append(YamlNode.quote(version)).append('\n');
         b.append("model: ").append(m.name()).append("\nfields:\n");
         for (OdooField f : m.fields().values()) {
             b.append("  ").append(f.name()).append(":\n");
             b.append("    type: ").append(f.type()).append('\n');
-            b.append("    label: ").append(quote(f.label())).append('\n');
+            b.append("    label: ").append(YamlNode.quote(f.label())).append('\n');
             if (f.required()) {
                 b.append("    required: true\n");
             }
@@ -217,25 +217,11 @@ public final class OdooCatalog {
             if (!f.selection().isEmpty()) {
                 b.append("    selection:\n");
                 for (OdooField.Choice c : f.selection()) {
-                    b.append("      - [").append(quote(c.key())).append(", ").append(quote(c.label())).append("]\n");
+                    b.append("      - [").append(YamlNode.quote(c.key())).append(", ").append(YamlNode.quote(c.label())).append("]\n");
                 }
             }
         }
         return b.toString();
-    }
-
-    private static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
     }
 
     /** Loads a catalog folder written by {@link #write}; problems are reported with file:line:col. */

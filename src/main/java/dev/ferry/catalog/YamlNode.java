@@ -64,6 +64,21 @@ public final class YamlNode {
         }
     }
 
+    /** A YAML double-quoted scalar for any text, so generated YAML stays valid whatever a label holds. */
+    public static String quote(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\t' -> b.append("\\t");
+                default -> b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+
     public Origin origin() {
         return Origin.file(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }

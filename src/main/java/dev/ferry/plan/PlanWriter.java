@@ -1,5 +1,6 @@
 package dev.ferry.plan;
 
+import dev.ferry.catalog.YamlNode;
 import dev.ferry.finding.Finding;
 import dev.ferry.finding.Severity;
 import dev.ferry.rules.facts.Output;
@@ -93,30 +94,17 @@ public final class PlanWriter {
         }
     }
 
-    static String q(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                default -> b.append(c);
-            }
-        }
-        return b.append('"').toString();
-    }
-
     static String planYaml(Plan plan, List<Finding> findings) {
         StringBuilder b = new StringBuilder();
         b.append("# Ferry load plan. Steps run in order; each CSV is in Odoo's import format.\n");
         b.append("kind: ferry-plan\nschema: 1\n");
         b.append("platform: ").append(plan.platform()).append('\n');
         b.append("pair: ").append(plan.pair()).append('\n');
-        b.append("odoo-version: ").append(q(plan.odooVersion())).append('\n');
+        b.append("odoo-version: ").append(YamlNode.quote(plan.odooVersion())).append('\n');
         b.append("digest: sha256:").append(plan.digest()).append('\n');
         b.append("batch-size: ").append(plan.batchSize()).append('\n');
         b.append("context:").append(plan.context().isEmpty() ? " {}\n" : "\n");
-        plan.context().forEach((k, v) -> b.append("  ").append(k).append(": ").append(q(v)).append('\n'));
+        plan.context().forEach((k, v) -> b.append("  ").append(k).append(": ").append(YamlNode.quote(v)).append('\n'));
         b.append("source-counts:\n");
         plan.sourceCounts().forEach((k, v) -> b.append("  ").append(k).append(": ").append(v).append('\n'));
         b.append("steps:\n");
@@ -130,7 +118,7 @@ public final class PlanWriter {
             b.append("    file: ").append(s.file()).append('\n');
             b.append("    rows: ").append(s.rows()).append('\n');
             b.append("    depends-on: [").append(String.join(", ", s.dependsOn())).append("]\n");
-            b.append("    inverse: ").append(q(s.irreversible() != null ? "none: " + s.irreversible() : s.inverse()))
+            b.append("    inverse: ").append(YamlNode.quote(s.irreversible() != null ? "none: " + s.irreversible() : s.inverse()))
                     .append('\n');
         }
         b.append("documents:").append(plan.documents().isEmpty() ? " {}\n" : "\n");
