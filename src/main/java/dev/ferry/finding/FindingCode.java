@@ -51,10 +51,14 @@ public enum FindingCode {
     ODOO_002("ODOO-002", "authentication failed"),
     ODOO_003("ODOO-003", "a module the plan needs is not installed"),
     ODOO_004("ODOO-004", "the live model differs from the plan's catalog"),
+    ODOO_005("ODOO-005", "the server's Odoo version differs from the plan's target version"),
+    ODOO_006("ODOO-006", "a model the plan writes does not exist on the server"),
     ODOO_021("ODOO-021", "Odoo refused a row"),
 
     RUN_001("RUN-001", "a run journal cannot be read or does not match the plan"),
     RUN_002("RUN-002", "a step cannot be undone"),
+    RUN_003("RUN-003", "a reply was lost; the batch's state is unknown until it is read back"),
+    RUN_004("RUN-004", "a loaded record differs from the plan or is missing (verify)"),
 
     CLI_001("CLI-001", "a command-line argument names something that does not exist");
 

@@ -1,0 +1,426 @@
+package dev.ferry.odoo;
+
+import dev.ferry.odoo.BatchListener.Batch;
+import dev.ferry.odoo.BatchListener.BatchOutcome;
+import dev.ferry.odoo.BatchListener.FailedRow;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.PlanStep;
+
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Executes a compiled plan against one Odoo database: schema and load steps through Odoo's own {@code load} in
+ * batches (a record never split from its continuation rows), then call steps. A refused batch is narrowed down
+ * (by Odoo's row messages, else by bisection) so its good rows land and only the bad ones fail. Before each
+ * batch it records which external ids exist and their current values, so the journal can undo the batch.
+ * The writer never runs rules; the preflight ({@link Preflight}) runs before it.
+ */
+public final class PlanExecutor {
+    /** Context keys that keep Odoo from writing chatter and followers for every imported record. */
+    public static final Map<String, Object> MAIL_CONTEXT = Map.of("tracking_disable", true, "mail_create_nolog", true,
+            "mail_create_nosubscribe", true, "mail_notrack", true);
+    private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    private final OdooClient client;
+    private final Plan plan;
+    private final Path planDir;
+    private final LoadOptions options;
+    private final BatchListener listener;
+    private final Map<String, Map<String, Map<String, Object>>> fieldsCache = new HashMap<>();
+
+    public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener) {
+        this.client = client;
+        this.plan = plan;
+        this.planDir = planDir;
+        this.options = options;
+        this.listener = listener == null ? new BatchListener() { } : listener;
+    }
+
+    /** Records per load call: the option, else the plan's batch size, else 500. */
+    public int batchSize() {
+        return options.batchSize() > 0 ? options.batchSize() : plan.batchSize() > 0 ? plan.batchSize() : 500;
+    }
+
+    /** The context of every writing call: the mail keys plus the plan's context, with datetimes sent in UTC. */
+    public Map<String, Object> context() {
+        Map<String, Object> ctx = new LinkedHashMap<>(MAIL_CONTEXT);
+        ctx.putAll(plan.context());
+        if (ctx.containsKey("tz")) {
+            // Ferry converts the plan's local datetimes to UTC itself (see convertDatetimes), so Odoo must not shift them again.
+            ctx.put("tz", "UTC");
+        }
+        return ctx;
+    }
+
+    /** The records of a step this run handles (all, or the sample), grouped into batches. */
+    public List<List<StepTable.Record>> batches(PlanStep step, StepTable table) {
+        List<StepTable.Record> records = new ArrayList<>();
+        for (StepTable.Record r : table.records()) {
+            if (options.only() == null || options.only().contains(r.xid())) {
+                records.add(r);
+            }
+        }
+        List<List<StepTable.Record>> out = new ArrayList<>();
+        int size = batchSize();
+        for (int i = 0; i < records.size(); i += size) {
+            out.add(List.copyOf(records.subList(i, Math.min(records.size(), i + size))));
+        }
+        return out;
+    }
+
+    public StepTable table(PlanStep step) {
+        return StepTable.read(planDir.resolve(step.file()));
+    }
+
+    /** Runs every step in order; stops early on a lost reply, or on refused rows with {@link LoadOptions.OnError#STOP}. */
+    public LoadReport execute() {
+        List<LoadReport.StepReport> reports = new ArrayList<>();
+        StepStatus runStatus = StepStatus.DONE;
+        String stopped = null;
+        for (PlanStep step : plan.steps()) {
+            if (stopped != null) {
+                break;
+            }
+            StepTable table = table(step);
+            List<List<StepTable.Record>> batches = batches(step, table);
+            int total = batches.stream().mapToInt(List::size).sum();
+            listener.stepStarted(step.id(), step.model(), total, batches.size());
+            StepStatus stepStatus = StepStatus.DONE;
+            int created = 0;
+            int updated = 0;
+            int failed = 0;
+            int skipped = 0;
+            int done = 0;
+            for (int b = 0; b < batches.size(); b++) {
+                List<StepTable.Record> records = batches.get(b);
+                Batch batch = new Batch(step.id(), step.model(), b + 1, batches.size(),
+                        records.stream().map(StepTable.Record::xid).toList(), step instanceof PlanStep.CallStep);
+                StepStatus prior = options.prior() == null ? StepStatus.PENDING : options.prior().status(step.id(), b + 1);
+                BatchOutcome outcome;
+                if (prior == StepStatus.DONE) {
+                    skipped += records.size();
+                    done += records.size();
+                    listener.progress(step.id(), done, total);
+                    continue;
+                }
+                if (step instanceof PlanStep.CallStep call) {
+                    outcome = prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN
+                            ? new BatchOutcome(batch, StepStatus.UNKNOWN, Map.of(), List.of(), List.of(), Map.of(), false,
+                            "an earlier attempt called " + call.method() + " and its answer was lost; Odoo has no way to tell"
+                                    + " whether it ran, so Ferry will not call it again; check the records in Odoo")
+                            : call(call, batch);
+                } else {
+                    outcome = null;
+                    if (prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN) {
+                        outcome = readBack(batch);
+                    }
+                    if (outcome == null) {
+                        outcome = load(step, table, records, batch);
+                    }
+                }
+                listener.batchEnded(outcome);
+                created += outcome.created().size();
+                updated += outcome.updated().size();
+                failed += outcome.failed().size();
+                done += records.size();
+                listener.progress(step.id(), done, total);
+                stepStatus = stepStatus.max(outcome.status());
+                if (outcome.status() == StepStatus.UNKNOWN) {
+                    stopped = outcome.message();
+                    break;
+                }
+                if (outcome.status() == StepStatus.FAILED && options.onError() == LoadOptions.OnError.STOP) {
+                    stopped = step.id() + " batch " + batch.number() + "/" + batch.of() + ": " + outcome.failed().size()
+                            + " record(s) refused" + (outcome.message() == null ? "" : " (" + outcome.message() + ")");
+                    break;
+                }
+            }
+            listener.stepEnded(step.id(), stepStatus);
+            runStatus = runStatus.max(stepStatus);
+            reports.add(new LoadReport.StepReport(step.id(), step.model(), stepStatus, total, created, updated, failed, skipped));
+        }
+        return new LoadReport(runStatus, List.copyOf(reports), stopped);
+    }
+
+    /** A batch an earlier attempt sent without hearing back: DONE if every external id exists now, else null (re-send). */
+    private BatchOutcome readBack(Batch batch) {
+        Map<String, RecordRef> found = client.lookupExternalIds(batch.xids());
+        if (found.size() < batch.xids().size()) {
+            return null;
+        }
+        Map<String, Long> ids = new LinkedHashMap<>();
+        batch.xids().forEach(x -> ids.put(x, found.get(x).id()));
+        // Whether each was created or updated is in the RUNNING line of the earlier attempt; the journal keeps it.
+        return new BatchOutcome(batch, StepStatus.DONE, ids, List.of(), List.of(), Map.of(), true, null);
+    }
+
+    private BatchOutcome call(PlanStep.CallStep step, Batch batch) {
+        Map<String, RecordRef> found = client.lookupExternalIds(batch.xids());
+        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, Long> ids = new LinkedHashMap<>();
+        for (String x : batch.xids()) {
+            if (found.containsKey(x)) {
+                ids.put(x, found.get(x).id());
+            } else {
+                failed.put(x, "No record with external id '" + x + "' to call " + step.method() + " on");
+            }
+        }
+        listener.batchSending(batch, Map.copyOf(ids), Map.of());
+        if (ids.isEmpty()) {
+            return new BatchOutcome(batch, StepStatus.FAILED, ids, List.of(), List.of(), failed, false, null);
+        }
+        try {
+            client.execute(step.model(), step.method(), List.of(List.copyOf(ids.values())), Map.of("context", context()));
+        } catch (ReplyLostException e) {
+            return new BatchOutcome(batch, StepStatus.UNKNOWN, ids, List.of(), List.of(), failed, false, e.getMessage());
+        } catch (OdooFault f) {
+            ids.keySet().forEach(x -> failed.put(x, f.summary()));
+            return new BatchOutcome(batch, StepStatus.FAILED, Map.of(), List.of(), List.of(), failed, false, f.summary());
+        }
+        return new BatchOutcome(batch, failed.isEmpty() ? StepStatus.DONE : StepStatus.FAILED, ids, List.of(),
+                List.copyOf(ids.keySet()), failed, false, null);
+    }
+
+    private BatchOutcome load(PlanStep step, StepTable table, List<StepTable.Record> records, Batch batch) {
+        Map<String, RecordRef> existingRefs = client.lookupExternalIds(batch.xids());
+        Map<String, Long> existing = new LinkedHashMap<>();
+        existingRefs.forEach((x, r) -> existing.put(x, r.id()));
+        Map<String, Map<String, Object>> oldValues = oldValues(step.model(), table, existing);
+        listener.batchSending(batch, existing, oldValues);
+
+        Map<String, String> failed = new LinkedHashMap<>();
+        Prepared prepared = prepare(step.model(), table, records, failed);
+        Map<String, Long> landed = new LinkedHashMap<>();
+        String note = null;
+        try {
+            send(step.model(), prepared.header(), prepared.records(), landed, failed);
+        } catch (ReplyLostException e) {
+            return new BatchOutcome(batch, StepStatus.UNKNOWN, landed, List.of(), List.of(), failed, false,
+                    step.id() + " batch " + batch.number() + "/" + batch.of() + ": " + e.getMessage());
+        } catch (OdooUnreachableException e) {
+            note = e.getMessage();
+            for (StepTable.Record r : prepared.records()) {
+                if (!landed.containsKey(r.xid())) {
+                    failed.putIfAbsent(r.xid(), "not sent: " + e.getMessage());
+                }
+            }
+        }
+        List<String> created = new ArrayList<>();
+        List<String> updated = new ArrayList<>();
+        for (String x : landed.keySet()) {
+            (existing.containsKey(x) ? updated : created).add(x);
+        }
+        if (!failed.isEmpty()) {
+            List<FailedRow> rows = new ArrayList<>();
+            for (StepTable.Record r : records) {
+                if (failed.containsKey(r.xid())) {
+                    rows.add(new FailedRow(r.xid(), r.rows(), failed.get(r.xid())));
+                }
+            }
+            listener.rowsFailed(step.id(), table.header(), rows);
+        }
+        return new BatchOutcome(batch, failed.isEmpty() ? StepStatus.DONE : StepStatus.FAILED, landed, created, updated,
+                failed, false, note);
+    }
+
+    /** Rows as Odoo gets them: {@code res_id/id} resolved to {@code res_id}, datetimes moved to UTC. */
+    private record Prepared(List<String> header, List<StepTable.Record> records) {
+    }
+
+    private Prepared prepare(String model, StepTable table, List<StepTable.Record> records, Map<String, String> failed) {
+        List<String> header = new ArrayList<>(table.header());
+        int resCol = header.indexOf("res_id/id");
+        Map<String, RecordRef> targets = Map.of();
+        if (resCol >= 0) {
+            header.set(resCol, "res_id");
+            Set<String> xs = new LinkedHashSet<>();
+            for (StepTable.Record r : records) {
+                if (!r.main().get(resCol).isEmpty()) {
+                    xs.add(r.main().get(resCol));
+                }
+            }
+            targets = client.lookupExternalIds(xs);
+        }
+        ZoneId tz = zone();
+        List<Integer> datetimeCols = new ArrayList<>();
+        if (tz != null) {
+            Map<String, Map<String, Object>> f = fields(model);
+            for (int c = 1; c < header.size(); c++) {
+                Map<String, Object> def = f.get(header.get(c));
+                if (def != null && "datetime".equals(def.get("type"))) {
+                    datetimeCols.add(c);
+                }
+            }
+        }
+        List<StepTable.Record> out = new ArrayList<>();
+        for (StepTable.Record r : records) {
+            List<List<String>> rows = new ArrayList<>();
+            boolean bad = false;
+            for (int i = 0; i < r.rows().size(); i++) {
+                List<String> row = new ArrayList<>(r.rows().get(i));
+                if (i == 0 && resCol >= 0 && !row.get(resCol).isEmpty()) {
+                    RecordRef ref = targets.get(row.get(resCol));
+                    if (ref == null) {
+                        failed.put(r.xid(), "No matching record found for external id '" + row.get(resCol)
+                                + "' in field 'res_id'");
+                        bad = true;
+                    } else {
+                        row.set(resCol, Long.toString(ref.id()));
+                    }
+                }
+                for (int c : datetimeCols) {
+                    row.set(c, toUtc(row.get(c), tz));
+                }
+                rows.add(row);
+            }
+            if (!bad) {
+                out.add(new StepTable.Record(r.xid(), rows, r.line()));
+            }
+        }
+        return new Prepared(header, out);
+    }
+
+    /** The plan's time zone, or null when it names none. */
+    public ZoneId zone() {
+        String tz = plan.context().get("tz");
+        return tz == null || tz.isBlank() ? null : ZoneId.of(tz);
+    }
+
+    /** A plan datetime ({@code yyyy-MM-dd HH:mm:ss} in the plan's zone) as Odoo stores it, in UTC. */
+    public static String toUtc(String local, ZoneId tz) {
+        if (local == null || local.isBlank() || tz == null) {
+            return local;
+        }
+        try {
+            LocalDateTime t = LocalDateTime.parse(local.strip().replace('T', ' '), DATETIME);
+            return t.atZone(tz).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime().format(DATETIME);
+        } catch (DateTimeParseException e) {
+            return local;
+        }
+    }
+
+    /**
+     * Loads records; when Odoo refuses the call, drops the records its messages name and retries the rest, or
+     * bisects when the messages name none, so every good record lands and each bad one gets its own message.
+     */
+    private void send(String model, List<String> header, List<StepTable.Record> records, Map<String, Long> landed,
+                      Map<String, String> failed) {
+        if (records.isEmpty()) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (StepTable.Record r : records) {
+            rows.addAll(r.rows());
+        }
+        LoadResult result;
+        try {
+            result = client.load(model, header, rows, context());
+        } catch (OdooFault f) {
+            // A fault is not about one row (those come back as messages): every record of the call failed.
+            for (StepTable.Record r : records) {
+                failed.put(r.xid(), "Odoo fault: " + f.summary());
+            }
+            return;
+        }
+        if (result.saved()) {
+            List<Long> ids = result.ids();
+            for (int i = 0; i < records.size() && i < ids.size(); i++) {
+                landed.put(records.get(i).xid(), ids.get(i));
+            }
+            return;
+        }
+        Map<Integer, String> named = new LinkedHashMap<>();
+        for (LoadResult.Message m : result.messages()) {
+            if (m.isError() && m.record() >= 0 && m.record() < records.size()) {
+                named.merge(m.record(), m.message(), (a, b) -> a + "; " + b);
+            }
+        }
+        if (records.size() == 1) {
+            String msg = !named.isEmpty() ? named.values().iterator().next() : messagesText(result);
+            failed.put(records.get(0).xid(), msg);
+            return;
+        }
+        if (!named.isEmpty() && named.size() < records.size()) {
+            List<StepTable.Record> rest = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                if (named.containsKey(i)) {
+                    failed.put(records.get(i).xid(), named.get(i));
+                } else {
+                    rest.add(records.get(i));
+                }
+            }
+            send(model, header, rest, landed, failed);
+            return;
+        }
+        int mid = records.size() / 2;
+        send(model, header, records.subList(0, mid), landed, failed);
+        send(model, header, records.subList(mid, records.size()), landed, failed);
+    }
+
+    private static String messagesText(LoadResult r) {
+        if (r == null || r.messages().isEmpty()) {
+            return "Odoo refused the row without a message";
+        }
+        return String.join("; ", r.messages().stream().map(LoadResult.Message::message).toList());
+    }
+
+    /** Current values of the fields a batch writes, for the records that exist; what rollback restores. */
+    private Map<String, Map<String, Object>> oldValues(String model, StepTable table, Map<String, Long> existing) {
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+        if (existing.isEmpty()) {
+            return out;
+        }
+        Map<String, Map<String, Object>> defs = fields(model);
+        List<String> names = new ArrayList<>();
+        for (String f : table.writtenFields()) {
+            if (defs.containsKey(f)) {
+                names.add(f);
+            }
+        }
+        if (names.isEmpty()) {
+            existing.keySet().forEach(x -> out.put(x, Map.of()));
+            return out;
+        }
+        Map<Long, Map<String, Object>> byId = new HashMap<>();
+        for (Map<String, Object> row : client.read(model, existing.values(), names)) {
+            byId.put((Long) row.get("id"), row);
+        }
+        existing.forEach((x, id) -> {
+            Map<String, Object> row = byId.get(id);
+            Map<String, Object> vals = new LinkedHashMap<>();
+            if (row != null) {
+                for (String f : names) {
+                    vals.put(f, writable(row.get(f), defs.get(f)));
+                }
+            }
+            out.put(x, vals);
+        });
+        return out;
+    }
+
+    /** A value as read, turned into what {@code write} takes back: many2one id, x2many id list. */
+    static Object writable(Object v, Map<String, Object> def) {
+        String type = def == null ? "" : String.valueOf(def.get("type"));
+        if ("many2one".equals(type)) {
+            return v instanceof List<?> l && !l.isEmpty() ? l.get(0) : false;
+        }
+        return v == null ? false : v;
+    }
+
+    /** The live field definitions of a model (type, relation), read once. */
+    public Map<String, Map<String, Object>> fields(String model) {
+        return fieldsCache.computeIfAbsent(model, m -> client.fieldsGet(m, List.of("type", "relation", "required")));
+    }
+}

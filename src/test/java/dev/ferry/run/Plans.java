@@ -1,0 +1,63 @@
+package dev.ferry.run;
+
+import dev.ferry.catalog.OdooCatalog;
+import dev.ferry.odoo.ClientOptions;
+import dev.ferry.odoo.Credentials;
+import dev.ferry.odoo.OdooClient;
+import dev.ferry.odoo.OdooServer;
+import dev.ferry.odoo.Protocol;
+import dev.ferry.odoo.Secret;
+import dev.ferry.odoo.sandbox.OdooSandbox;
+import dev.ferry.plan.CaseFile;
+import dev.ferry.plan.CompileOptions;
+import dev.ferry.plan.CompileResult;
+import dev.ferry.plan.Plan;
+import dev.ferry.plan.PlanCompiler;
+import dev.ferry.plan.PlanReader;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The ASPEC fixture compiled once per Odoo version per test JVM, plus sandbox and client set-up for writer tests. */
+final class Plans {
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
+
+    private Plans() {
+    }
+
+    /** The compiled ASPEC basic plan for {@code version}; read-only, shared by tests. */
+    static Path aspec(String version) {
+        return COMPILED.computeIfAbsent(version, v -> {
+            CaseFile c = CaseFile.load(ROOT.resolve("fixtures/aspec/basic/case.yaml"), "fixtures/aspec/basic/case.yaml");
+            Path out = ROOT.resolve("target/run-test-plans/aspec-" + v);
+            CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), v, c.exportDir(), c.users(),
+                    c.options(), 500, out)).compile();
+            if (!r.written()) {
+                throw new IllegalStateException("fixture plan did not compile: " + r.findings());
+            }
+            return out;
+        });
+    }
+
+    static OdooCatalog catalog(String version) {
+        return OdooCatalog.load(ROOT.resolve("catalogs/odoo/" + version));
+    }
+
+    static OdooSandbox sandbox(Path planDir) {
+        Plan plan = PlanReader.read(planDir);
+        return SandboxTarget.start(catalog(plan.odooVersion()), plan, planDir, Map.of());
+    }
+
+    static OdooClient client(OdooSandbox odoo) {
+        boolean json2 = odoo.version().startsWith("19");
+        Secret secret = Secret.of((json2 ? odoo.apiKey() : odoo.password()).toCharArray());
+        return OdooClient.connect(new OdooServer(odoo.url(), odoo.database()), new Credentials(odoo.login(), secret),
+                ClientOptions.defaults().withProtocol(json2 ? Protocol.JSON_2 : Protocol.XML_RPC));
+    }
+
+    static PlanLoad.Target target(OdooSandbox odoo, OdooClient client) {
+        return new PlanLoad.Target(client, odoo.url(), odoo.database(), true);
+    }
+}
