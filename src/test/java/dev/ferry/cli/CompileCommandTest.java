@@ -60,6 +60,6 @@ class CompileCommandTest {
     void namesKnownPlatformsWhenOneIsMissing() {
         int code = run("compile", "fixtures/aspec/basic/export", "--platform", "nosuch");
         assertThat(code).isEqualTo(3);
-        assertThat(err.toString()).contains("no source catalog catalogs/sources/nosuch.yaml; known platforms: aspec");
+        assertThat(err.toString()).contains("no source catalog catalogs/sources/nosuch.yaml; known platforms: ascora, aspec");
     }
 }
