@@ -81,7 +81,7 @@ final class LoadCommand implements Callable<Integer> {
         Plan plan = PlanReader.read(planDir);
         OdooCatalog catalog = OdooCatalog.load(common.home().resolve("catalogs/odoo/" + plan.odooVersion()));
         if (connection.url == null) {
-            try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir, Map.of());
+            try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir);
                  OdooClient client = ConnectionOptions.sandboxClient(sandbox)) {
                 out.println("target: Ferry's embedded Odoo " + sandbox.version() + " sandbox at " + sandbox.url()
                         + " (in memory; it ends with this process; use `ferry run --case ...` to verify and roll back)");

@@ -40,6 +40,7 @@ public final class PlanExecutor {
     private final BatchListener listener;
     private final Map<String, Map<String, Map<String, Object>>> fieldsCache = new HashMap<>();
     private final Map<String, Map<String, Object>> defaultsCache = new HashMap<>();
+    private UserMatch users;
 
     public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener) {
         this.client = client;
@@ -256,6 +257,17 @@ public final class PlanExecutor {
             }
             targets = client.lookupExternalIds(xs);
         }
+        List<Integer> userCols = new ArrayList<>();
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            Map<String, Object> def = h.endsWith("/.id") ? fields(model).get(h.substring(0, h.length() - 4)) : null;
+            if (def != null && "res.users".equals(def.get("relation"))) {
+                userCols.add(c);
+            }
+        }
+        if (!userCols.isEmpty() && users == null) {
+            users = UserMatch.resolve(client, planDir);
+        }
         ZoneId tz = zone();
         List<Integer> datetimeCols = new ArrayList<>();
         if (tz != null) {
@@ -285,6 +297,9 @@ public final class PlanExecutor {
                 }
                 for (int c : datetimeCols) {
                     row.set(c, toUtc(row.get(c), tz));
+                }
+                for (int c : userCols) {
+                    row.set(c, users.remap(row.get(c)));
                 }
                 rows.add(row);
             }

@@ -84,6 +84,7 @@ public final class Preflight {
                     .withHint("check --user and the variable or file named by --password-env/--password-file/--api-key-env/--api-key-file"));
             return new Result(version, 0, apps, findings);
         }
+        findings.addAll(UserMatch.resolve(client, planDir).findings());
         Set<String> installed = new TreeSet<>();
         for (Map<String, Object> m : client.searchRead("ir.module.module",
                 List.of(List.of("name", "in", List.copyOf(apps)), List.of("state", "=", "installed")), List.of("name"))) {
