@@ -14,6 +14,7 @@ final class ProgressListener implements BatchListener {
     private final boolean terminal = System.console() != null;
     private ProgressBar bar;
     private long started;
+    private int done;
 
     ProgressListener(PrintWriter err) {
         this.err = err;
@@ -22,6 +23,7 @@ final class ProgressListener implements BatchListener {
     @Override
     public void stepStarted(String stepId, String model, int records, int batches) {
         started = System.nanoTime();
+        done = 0;
         if (terminal) {
             bar = new ProgressBarBuilder().setTaskName(stepId).setInitialMax(records).setUnit(" rows", 1)
                     .setStyle(ProgressBarStyle.ASCII).showSpeed().setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
@@ -30,6 +32,7 @@ final class ProgressListener implements BatchListener {
 
     @Override
     public void progress(String stepId, int done, int total) {
+        this.done = done;
         if (bar != null) {
             bar.stepTo(done);
         }
@@ -41,7 +44,8 @@ final class ProgressListener implements BatchListener {
             bar.close();
             bar = null;
         } else {
-            err.printf("%s %s in %.1f s%n", stepId, status, (System.nanoTime() - started) / 1e9);
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf("%s %s: %d rows in %.1f s (%.0f rows/s)%n", stepId, status, done, secs, secs > 0 ? done / secs : 0);
             err.flush();
         }
     }

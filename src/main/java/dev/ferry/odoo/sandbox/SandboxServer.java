@@ -62,6 +62,10 @@ final class SandboxServer {
     }
 
     synchronized void start(int requestedPort) throws IOException {
+        // The JDK server writes headers and body apart; with Nagle on, the client's delayed ACK adds ~40 ms to every
+        // call (measured: 50 ms vs 6 ms a call), which would make the sandbox ten times slower than a real Odoo.
+        // The property is read once, when the JDK's server configuration first loads.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer s = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 64);
         s.createContext("/", this::handle);
         s.setExecutor(executor);
