@@ -89,8 +89,13 @@ final class Orm {
         Map<String, Object> row = new HashMap<>();
         Map<String, Object> x2many = new LinkedHashMap<>();
         Set<String> deferredFk = new LinkedHashSet<>();
+        Map<String, Object> delegated = new LinkedHashMap<>();
         for (Map.Entry<String, Object> e : vals.entrySet()) {
             OdooField f = m.field(e.getKey());
+            if (delegatesToPartner(m, f)) {
+                delegated.put(f.name(), e.getValue());
+                continue;
+            }
             if (MAGIC.contains(f.name()) || !f.stored()) {
                 continue;
             }
@@ -111,6 +116,11 @@ final class Orm {
             }
         }
         applyDefaults(m, row, ctx);
+        if (!delegated.isEmpty() && row.get("partner_id") == null) {
+            row.put("partner_id", createOne(model("res.partner"), delegated, new Ctx(Map.of("tracking_disable", true), ctx.uid())));
+        } else if (!delegated.isEmpty()) {
+            write("res.partner", List.of((Long) row.get("partner_id")), delegated, ctx);
+        }
         deriveOnCreate(m, row, ctx);
         checkConstraints(m, row, null, deferredFk);
         long id = store.nextId(m.name());
@@ -227,6 +237,12 @@ final class Orm {
                 return null;
             }
         }
+    }
+
+    /** A res.users field that lives on its partner (Odoo's {@code _inherits}): name, e-mail, phone and the like. */
+    private boolean delegatesToPartner(ModelInfo m, OdooField f) {
+        return "res.users".equals(m.name()) && !f.stored() && !MAGIC.contains(f.name()) && schema.model("res.partner") != null
+                && model("res.partner").has(f.name()) && model("res.partner").field(f.name()).stored();
     }
 
     /** Computed and related values the sandbox keeps in step on create. */
@@ -721,6 +737,10 @@ final class Orm {
     Object readValue(ModelInfo m, OdooField f, long id, Map<String, Object> row, boolean classic) {
         if ("id".equals(f.name())) {
             return id;
+        }
+        if (delegatesToPartner(m, f) && row.get("partner_id") instanceof Long partner && store.get("res.partner", partner) != null) {
+            ModelInfo pm = model("res.partner");
+            return readValue(pm, pm.field(f.name()), partner, store.get("res.partner", partner), classic);
         }
         if ("display_name".equals(f.name())) {
             return displayName(m.name(), id);
