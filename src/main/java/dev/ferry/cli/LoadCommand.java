@@ -36,25 +36,16 @@ final class LoadCommand implements Callable<Integer> {
     CommonOptions common;
 
     @Mixin
+    LoadTuning tuning;
+
+    @Mixin
     ConnectionOptions connection;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "PLAN", description = "The plan folder.")
     Path planDir;
 
-    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
-    Path runsDir;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0", description = "Records per load call (default: the plan's).")
-    int batchSize;
-
-    @Option(names = "--on-error", paramLabel = "stop|continue", defaultValue = "stop", description = "After refused rows: stop or continue.")
-    LoadOptions.OnError onError;
-
     @Option(names = "--resume", paramLabel = "RUN", description = "Continue run RUN from its journal.")
     String resume;
-
-    @Option(names = "--sample", paramLabel = "N", defaultValue = "0", description = "Load a referentially closed sample of N records per load step.")
-    int sample;
 
     @Option(names = "--dry-run", description = "Print what would be written, write nothing.")
     boolean dryRun;
@@ -67,7 +58,7 @@ final class LoadCommand implements Callable<Integer> {
                 throw new CliException(Main.BAD_INPUT, "run " + resume + " went to the embedded sandbox, which ended with its process;"
                         + " resume needs --url of a real Odoo");
             }
-            Path runDir = runsDir.resolve(resume);
+            Path runDir = tuning.runsDir.resolve(resume);
             Plan plan = PlanReader.read(Path.of(dev.ferry.run.RunJournal.read(runDir).info().planDir()));
             OdooCatalog catalog = OdooCatalog.load(common.home().resolve("catalogs/odoo/" + plan.odooVersion()));
             try (OdooClient client = connection.connect()) {
@@ -87,19 +78,19 @@ final class LoadCommand implements Callable<Integer> {
                         + " (in memory; it ends with this process; use `ferry run --case ...` to verify and roll back)");
                 PlanLoad.Target target = new PlanLoad.Target(client, sandbox.url(), sandbox.database(), true);
                 return dryRun ? preview(out, planDir, catalog, target) : finish(out, PlanLoad.load(planDir, catalog, target,
-                        new LoadOptions(batchSize, onError, null, null), sample, runsDir, null,
+                        tuning.options(), tuning.sample, tuning.runsDir, null,
                         List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC()));
             }
         }
         try (OdooClient client = connection.connect()) {
             return dryRun ? preview(out, planDir, catalog, connection.target(client)) : finish(out, PlanLoad.load(planDir, catalog, connection.target(client),
-                    new LoadOptions(batchSize, onError, null, null), sample, runsDir, null,
+                    tuning.options(), tuning.sample, tuning.runsDir, null,
                     List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC()));
         }
     }
 
     private int preview(PrintWriter out, Path planDir, OdooCatalog catalog, PlanLoad.Target target) {
-        PlanLoad.Preview p = PlanLoad.preview(planDir, catalog, target, sample);
+        PlanLoad.Preview p = PlanLoad.preview(planDir, catalog, target, tuning.sample);
         if (p.preflight().blocking()) {
             FindingsRenderer.render(p.preflight().findings(), Severity.WARNING, spec.commandLine().getErr());
             spec.commandLine().getErr().println("preflight found drift; a load would write nothing");

@@ -46,23 +46,14 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common;
 
+    @Mixin
+    LoadTuning tuning;
+
     @Option(names = "--case", paramLabel = "FILE", required = true, description = "A fixture case.yaml.")
     Path caseFile;
 
     @Option(names = "--odoo", paramLabel = "VERSION", description = "Target Odoo version (default: the case's first).")
     String odoo;
-
-    @Option(names = "--run-dir", paramLabel = "DIR", defaultValue = "runs", description = "Folder for run folders (default: ${DEFAULT-VALUE}).")
-    Path runsDir;
-
-    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "0", description = "Records per load call (default: the plan's).")
-    int batchSize;
-
-    @Option(names = "--on-error", paramLabel = "stop|continue", defaultValue = "stop", description = "After refused rows: stop or continue.")
-    LoadOptions.OnError onError;
-
-    @Option(names = "--sample", paramLabel = "N", defaultValue = "0", description = "Load a referentially closed sample of N records per load step.")
-    int sample;
 
     @Option(names = "--rollback", description = "Roll the run back after verifying, to show rollback.")
     boolean rollback;
@@ -74,7 +65,7 @@ final class RunCommand implements Callable<Integer> {
         CaseFile c = CaseFile.load(caseFile, caseFile.toString());
         String version = odoo != null ? odoo : c.versions().get(0);
         String runId = RunId.next();
-        Path runDir = runsDir.resolve(runId);
+        Path runDir = tuning.runsDir.resolve(runId);
         Path planDir = runDir.resolve("plan");
         CompileResult r = new PlanCompiler(new CompileOptions(home, c.platform(), c.pair(), version, c.exportDir(), c.users(),
                 c.options(), 500, planDir)).compile();
@@ -93,7 +84,7 @@ final class RunCommand implements Callable<Integer> {
                     new Credentials(sandbox.login(), Secret.of((json2 ? sandbox.apiKey() : sandbox.password()).toCharArray())),
                     ClientOptions.defaults().withProtocol(json2 ? Protocol.JSON_2 : Protocol.XML_RPC))) {
                 PlanLoad.Outcome o = PlanLoad.load(planDir, catalog, new PlanLoad.Target(client, sandbox.url(), sandbox.database(), true),
-                        new LoadOptions(batchSize, onError, null, null), sample, runsDir, runId,
+                        tuning.options(), tuning.sample, tuning.runsDir, runId,
                         List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC());
                 if (o.blocked()) {
                     FindingsRenderer.render(o.preflight().findings(), Severity.WARNING, spec.commandLine().getErr());

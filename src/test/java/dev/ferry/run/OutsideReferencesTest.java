@@ -24,7 +24,7 @@ class OutsideReferencesTest {
 
     @Test
     void aMissingCountryBlocksTheLoadAndNamesTheRow() throws IOException {
-        Path plan = copy(Plans.aspec("17.0"), tmp.resolve("plan"));
+        Path plan = Plans.copy(Plans.aspec("17.0"), tmp.resolve("plan"));
         Path partners = plan.resolve("08-load-res.partner.csv");
         String csv = Files.readString(partners, StandardCharsets.UTF_8);
         Files.writeString(partners, csv.replaceFirst(",base\\.ca,", ",base.atlantis,"), StandardCharsets.UTF_8);
@@ -51,19 +51,5 @@ class OutsideReferencesTest {
             }
         }
         throw new AssertionError(text + " not found");
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
-        return to;
     }
 }

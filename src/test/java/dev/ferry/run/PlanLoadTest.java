@@ -161,17 +161,7 @@ class PlanLoadTest {
 
     /** A copy of a plan whose partners all have another phone number, as a later export would bring. */
     private static void copyWithNewPhones(Path plan, Path to) throws java.io.IOException {
-        Files.createDirectories(to);
-        try (var files = Files.walk(plan)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(plan.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
+        Plans.copy(plan, to);
         Path partners = to.resolve("08-load-res.partner.csv");
         List<String> lines = Files.readAllLines(partners, StandardCharsets.UTF_8);
         int phone = List.of(lines.get(0).split(",")).indexOf("phone");

@@ -31,7 +31,7 @@ class UserMatchTest {
 
     @Test
     void ownersAreMatchedByLoginWhenTheDatabaseNumbersUsersDifferently() throws IOException {
-        Path plan = copy(Plans.aspec("17.0"), tmp.resolve("plan"));
+        Path plan = Plans.copy(Plans.aspec("17.0"), tmp.resolve("plan"));
         // Users created in another order get other ids than the users file had.
         Path users = plan.resolve("users.csv");
         List<String> lines = new ArrayList<>(Files.readAllLines(users, StandardCharsets.UTF_8));
@@ -58,7 +58,7 @@ class UserMatchTest {
 
     @Test
     void anOwnerTheDatabaseLacksIsAWarningAndTheRecordKeepsOdoosDefault() throws IOException {
-        Path plan = copy(Plans.aspec("17.0"), tmp.resolve("plan"));
+        Path plan = Plans.copy(Plans.aspec("17.0"), tmp.resolve("plan"));
         Path users = plan.resolve("users.csv");
         List<String> lines = Files.readAllLines(users, StandardCharsets.UTF_8);
         String ownerInPlan = cell(plan.resolve("09-load-crm.lead.csv"), "ferry_aspec.ibo_I_3001", "user_id/.id");
@@ -99,19 +99,5 @@ class UserMatchTest {
             }
         }
         throw new AssertionError(xid + " not in " + csv);
-    }
-
-    private static Path copy(Path from, Path to) throws IOException {
-        try (var files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
-            }
-        }
-        return to;
     }
 }
