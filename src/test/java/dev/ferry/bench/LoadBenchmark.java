@@ -269,7 +269,8 @@ public final class LoadBenchmark {
                 return;
             }
             URI uri = URI.create(url);
-            System.out.printf("%nWARNING: about to write ~%,d records into database '%s' at %s (Odoo %s, %s) as %s.%n"
+            System.out.printf("%nWARNING: about to write the plan of a generated %,d-record export (about as many records)"
+                            + " into database '%s' at %s (Odoo %s, %s) as %s.%n"
                             + "Ferry's run is rolled back and the plain loop's records are unlinked by external id afterwards.%n"
                             + "Press Ctrl-C within 10 s if this database must not be written.%n",
                     n, db, PlanLoad.host(uri), serie, client.protocol(), user);
