@@ -41,6 +41,47 @@ final class Plans {
         });
     }
 
+    /**
+     * A plan compiled from a generated ASPEC export of {@code records} source records (see AspecExportGenerator)
+     * with the fixture's users; read-only, shared by tests. 1,200 records give 540 res.partner rows, more than one
+     * batch of 500.
+     */
+    static Path generated(int records, String version) {
+        return COMPILED.computeIfAbsent("generated-" + records + "-" + version, k -> {
+            Path export = ROOT.resolve("target/run-test-plans/export-" + records);
+            try {
+                if (!java.nio.file.Files.exists(export.resolve("interactions.csv"))) {
+                    dev.ferry.bench.AspecExportGenerator.generate(export, records);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Path out = ROOT.resolve("target/run-test-plans/" + k);
+            CompileResult r = new PlanCompiler(new CompileOptions(ROOT, "aspec", "aspec-to-odoo-crm", version, export,
+                    ROOT.resolve("fixtures/aspec/basic/odoo-users.csv"), Map.of("timezone", "America/Toronto"), 500, out)).compile();
+            if (!r.written()) {
+                throw new IllegalStateException("generated plan did not compile: " + r.findings());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * A sandbox for a plan with every user of the fixture's users file (id → name). Generated exports use only
+     * some of those ids, and SandboxTarget cannot fill gaps between user ids yet (it reuses one login).
+     */
+    static OdooSandbox sandboxWithFixtureUsers(Path planDir, OdooCatalog serverCatalog) {
+        Map<Long, String> users = new java.util.TreeMap<>();
+        try (var p = org.apache.commons.csv.CSVParser.parse(ROOT.resolve("fixtures/aspec/basic/odoo-users.csv"),
+                java.nio.charset.StandardCharsets.UTF_8,
+                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            p.forEach(r -> users.put(Long.parseLong(r.get("id")), r.get("name")));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir, users);
+    }
+
     static OdooCatalog catalog(String version) {
         return OdooCatalog.load(ROOT.resolve("catalogs/odoo/" + version));
     }
