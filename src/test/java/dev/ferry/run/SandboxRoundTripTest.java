@@ -8,6 +8,7 @@ import dev.ferry.odoo.Protocol;
 import dev.ferry.odoo.Secret;
 import dev.ferry.odoo.sandbox.OdooSandbox;
 import dev.ferry.odoo.sandbox.SandboxSnapshot;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -56,10 +57,10 @@ class SandboxRoundTripTest {
         }
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"17.0", "19.0"})
-    void loadingTwiceCreatesNothingAndBothRunsRollBackLastFirst(String version) {
-        try (OdooSandbox odoo = sandbox(version); OdooClient client = client(odoo)) {
+    /** 17.0 only: it exercises the one refusal a second load may have; 19.0's JSON-2 path is covered above. */
+    @Test
+    void loadingTwiceCreatesNothingAndBothRunsRollBackLastFirst() {
+        try (OdooSandbox odoo = sandbox("17.0"); OdooClient client = client(odoo)) {
             RoundTrip trip = new RoundTrip(client, odoo.url(), odoo.database(), true, work);
             Path plan = trip.compile(trip.serie(), "twice");
             SandboxSnapshot before = odoo.snapshot();
