@@ -4,7 +4,6 @@ import dev.ferry.catalog.OdooCatalog;
 import dev.ferry.odoo.ClientOptions;
 import dev.ferry.odoo.Credentials;
 import dev.ferry.odoo.LoadOptions;
-import dev.ferry.odoo.LoadReport;
 import dev.ferry.odoo.LoadResult;
 import dev.ferry.odoo.OdooClient;
 import dev.ferry.odoo.OdooServer;
@@ -24,14 +23,11 @@ import dev.ferry.run.PlanLoad;
 import dev.ferry.run.Rollback;
 import dev.ferry.run.RunJournal;
 import dev.ferry.run.SandboxTarget;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import dev.ferry.run.TargetUsers;
 
 import java.io.IOException;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -59,7 +55,7 @@ public final class LoadBenchmark {
     private static final int BATCH = 500;
     private static final Path HOME = Path.of("").toAbsolutePath();
     private static final Path WORK = HOME.resolve("target/bench-load");
-    private static final Path USERS = HOME.resolve("fixtures/aspec/basic/odoo-users.csv");
+    private static final Path USERS = TargetUsers.FIXTURE;
 
     private LoadBenchmark() {
     }
@@ -138,18 +134,11 @@ public final class LoadBenchmark {
                 ferry.perSecond() / plain.perSecond(), 100.0 * (ferry.nanos() - plain.nanos()) / plain.nanos());
     }
 
-    /**
-     * A fresh sandbox for the plan, with every user of the fixture's users file: the generated export's owners are
-     * some of them, and SandboxTarget cannot yet fill gaps between user ids (it reuses one login for the fillers).
-     */
-    private static OdooSandbox sandbox(Path planDir) throws IOException {
+    /** A fresh sandbox for the plan, with every user of the fixture's users file. */
+    private static OdooSandbox sandbox(Path planDir) {
         Plan plan = PlanReader.read(planDir);
-        Map<Long, String> users = new java.util.TreeMap<>();
-        try (var p = org.apache.commons.csv.CSVParser.parse(USERS, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            p.forEach(r -> users.put(Long.parseLong(r.get("id")), r.get("name")));
-        }
-        return SandboxTarget.start(OdooCatalog.load(HOME.resolve("catalogs/odoo/" + plan.odooVersion())), plan, planDir, users);
+        return SandboxTarget.start(OdooCatalog.load(HOME.resolve("catalogs/odoo/" + plan.odooVersion())), plan, planDir,
+                TargetUsers.fixtureUsers());
     }
 
     private static OdooClient client(OdooSandbox odoo) {
@@ -157,7 +146,7 @@ public final class LoadBenchmark {
                 new Credentials(odoo.login(), Secret.of(odoo.apiKey().toCharArray())), ClientOptions.defaults());
     }
 
-    private static Timing ferryIntoSandbox(Path planDir) throws IOException {
+    private static Timing ferryIntoSandbox(Path planDir) {
         try (OdooSandbox odoo = sandbox(planDir); OdooClient client = client(odoo)) {
             odoo.clearCalls();
             Timing t = ferry(client, odoo.url(), odoo.database(), true, planDir).timing();
@@ -165,7 +154,7 @@ public final class LoadBenchmark {
         }
     }
 
-    private static Timing plainIntoSandbox(Path planDir) throws IOException {
+    private static Timing plainIntoSandbox(Path planDir) {
         try (OdooSandbox odoo = sandbox(planDir); OdooClient client = client(odoo)) {
             client.authenticate();
             odoo.clearCalls();
@@ -275,9 +264,8 @@ public final class LoadBenchmark {
                             + "Press Ctrl-C within 10 s if this database must not be written.%n",
                     n, db, PlanLoad.host(uri), serie, client.protocol(), user);
             Thread.sleep(10_000);
-            long uid = client.authenticate();
-            String login = String.valueOf(client.read("res.users", List.of(uid), List.of("login")).get(0).get("login"));
-            Path plan = compile(serie, export, serverUsers(client), Map.of("fallback-owner", login), n + "-real-" + serie);
+            Path users = TargetUsers.writeServerUsers(client, WORK.resolve("server-users.csv"));
+            Path plan = compile(serie, export, users, Map.of("fallback-owner", TargetUsers.login(client)), n + "-real-" + serie);
             System.out.printf("%nreal server, Odoo %s (%s), plan of %,d records, batches of %d:%n", serie, client.protocol(),
                     records(plan), BATCH);
             Set<Path> runsBefore = runFolders();
@@ -320,23 +308,6 @@ public final class LoadBenchmark {
     private static boolean present(String variable) {
         String v = System.getenv(variable);
         return v != null && !v.isEmpty();
-    }
-
-    /** The server's active users as a users file, so owners resolve to users that exist there. */
-    private static Path serverUsers(OdooClient client) throws IOException {
-        Path file = WORK.resolve("server-users.csv");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter out = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            out.printRecord("id", "login", "email", "name");
-            for (Map<String, Object> u : client.searchRead("res.users", List.of(), List.of("login", "email", "name"))) {
-                out.printRecord(u.get("id"), text(u.get("login")), text(u.get("email")), text(u.get("name")));
-            }
-        }
-        return file;
-    }
-
-    private static String text(Object v) {
-        return v == null || Boolean.FALSE.equals(v) ? "" : String.valueOf(v);
     }
 
     /** Unlinks what the plan's external ids point at, last step first (children before parents). */

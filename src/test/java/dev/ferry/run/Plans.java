@@ -58,7 +58,7 @@ final class Plans {
             }
             Path out = ROOT.resolve("target/run-test-plans/" + k);
             CompileResult r = new PlanCompiler(new CompileOptions(ROOT, "aspec", "aspec-to-odoo-crm", version, export,
-                    ROOT.resolve("fixtures/aspec/basic/odoo-users.csv"), Map.of("timezone", "America/Toronto"), 500, out)).compile();
+                    TargetUsers.FIXTURE, Map.of("timezone", "America/Toronto"), 500, out)).compile();
             if (!r.written()) {
                 throw new IllegalStateException("generated plan did not compile: " + r.findings());
             }
@@ -66,20 +66,9 @@ final class Plans {
         });
     }
 
-    /**
-     * A sandbox for a plan with every user of the fixture's users file (id → name). Generated exports use only
-     * some of those ids, and SandboxTarget cannot fill gaps between user ids yet (it reuses one login).
-     */
+    /** A sandbox for a plan, playing {@code serverCatalog}, with every user of the fixture's users file. */
     static OdooSandbox sandboxWithFixtureUsers(Path planDir, OdooCatalog serverCatalog) {
-        Map<Long, String> users = new java.util.TreeMap<>();
-        try (var p = org.apache.commons.csv.CSVParser.parse(ROOT.resolve("fixtures/aspec/basic/odoo-users.csv"),
-                java.nio.charset.StandardCharsets.UTF_8,
-                org.apache.commons.csv.CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            p.forEach(r -> users.put(Long.parseLong(r.get("id")), r.get("name")));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir, users);
+        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir, TargetUsers.fixtureUsers());
     }
 
     static OdooCatalog catalog(String version) {

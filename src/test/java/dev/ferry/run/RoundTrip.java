@@ -14,12 +14,8 @@ import dev.ferry.plan.Plan;
 import dev.ferry.plan.PlanCompiler;
 import dev.ferry.plan.PlanReader;
 import dev.ferry.plan.PlanStep;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,34 +74,6 @@ final class RoundTrip {
         return s != null && s.matches("\\d+\\.\\d+") ? s : client.version().major() + ".0";
     }
 
-    /** The login of the user the client authenticated as. */
-    String login() {
-        long uid = client.authenticate();
-        List<Map<String, Object>> rows = client.read("res.users", List.of(uid), List.of("login"));
-        assertThat(rows).as("res.users %d of the logged-in user", uid).hasSize(1);
-        return String.valueOf(rows.get(0).get("login"));
-    }
-
-    /** The server's active users as a users file ({@code id,login,email,name}), as the compiler reads one. */
-    Path serverUsers() {
-        Path file = work.resolve("server-users.csv");
-        List<Map<String, Object>> users = client.searchRead("res.users", List.of(), List.of("login", "email", "name"), 0, null, "id");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("id", "login", "email", "name");
-            for (Map<String, Object> u : users) {
-                p.printRecord(u.get("id"), text(u.get("login")), text(u.get("email")), text(u.get("name")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
-    }
-
-    private static String text(Object v) {
-        return v == null || Boolean.FALSE.equals(v) ? "" : String.valueOf(v);
-    }
-
     /**
      * Compiles the ASPEC basic fixture for {@code version} with the case's options, the server's users and the
      * logged-in user as fallback owner, into {@code work/plan-<name>}.
@@ -113,10 +81,10 @@ final class RoundTrip {
     Path compile(String version, String name) {
         CaseFile c = CaseFile.load(CASE, "fixtures/aspec/basic/case.yaml");
         Map<String, String> options = new LinkedHashMap<>(c.options());
-        options.put("fallback-owner", login());
+        options.put("fallback-owner", TargetUsers.login(client));
         Path out = work.resolve("plan-" + name);
         CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), version, c.exportDir(),
-                serverUsers(), options, 500, out)).compile();
+                TargetUsers.writeServerUsers(client, work.resolve("server-users.csv")), options, 500, out)).compile();
         assertThat(r.written()).as("the ASPEC fixture compiles for Odoo %s: %s", version, r.findings().stream()
                 .filter(f -> f.isError()).limit(10).toList()).isTrue();
         assertThat(client.search("res.users", List.of(List.of("id", "in", List.copyOf(userIds(out))))))
