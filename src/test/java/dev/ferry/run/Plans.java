@@ -41,6 +41,36 @@ final class Plans {
         });
     }
 
+    /**
+     * A plan compiled from a generated ASPEC export of {@code records} source records (see AspecExportGenerator)
+     * with the fixture's users; read-only, shared by tests. 1,200 records give 540 res.partner rows, more than one
+     * batch of 500.
+     */
+    static Path generated(int records, String version) {
+        return COMPILED.computeIfAbsent("generated-" + records + "-" + version, k -> {
+            Path export = ROOT.resolve("target/run-test-plans/export-" + records);
+            try {
+                if (!java.nio.file.Files.exists(export.resolve("interactions.csv"))) {
+                    dev.ferry.bench.AspecExportGenerator.generate(export, records);
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Path out = ROOT.resolve("target/run-test-plans/" + k);
+            CompileResult r = new PlanCompiler(new CompileOptions(ROOT, "aspec", "aspec-to-odoo-crm", version, export,
+                    TargetUsers.FIXTURE, Map.of("timezone", "America/Toronto"), 500, out)).compile();
+            if (!r.written()) {
+                throw new IllegalStateException("generated plan did not compile: " + r.findings());
+            }
+            return out;
+        });
+    }
+
+    /** A sandbox for a plan, playing {@code serverCatalog}, with every user of the fixture's users file. */
+    static OdooSandbox sandboxWithFixtureUsers(Path planDir, OdooCatalog serverCatalog) {
+        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir, TargetUsers.fixtureUsers());
+    }
+
     static OdooCatalog catalog(String version) {
         return OdooCatalog.load(ROOT.resolve("catalogs/odoo/" + version));
     }
