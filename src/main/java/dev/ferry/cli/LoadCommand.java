@@ -113,9 +113,10 @@ final class LoadCommand implements Callable<Integer> {
     private int finish(PrintWriter out, PlanLoad.Outcome o) {
         if (o.blocked()) {
             FindingsRenderer.render(o.preflight().findings(), Severity.WARNING, spec.commandLine().getErr());
-            spec.commandLine().getErr().println("preflight found drift; nothing was written");
+            spec.commandLine().getErr().println(o.preflight().unreachable() ? "the server could not be reached; nothing was written"
+                    : "preflight found drift; nothing was written");
             spec.commandLine().getErr().flush();
-            return Main.BAD_INPUT;
+            return PlanLoad.exitCode(o);
         }
         printReport(out, o);
         out.println("run folder: " + o.runDir());

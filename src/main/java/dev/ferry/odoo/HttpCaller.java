@@ -96,7 +96,10 @@ final class HttpCaller {
             } catch (IOException e) {
                 sent = !neverConnected(e);
                 last = e;
-                lastReason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+                lastReason = e instanceof java.net.ConnectException ? "connection refused"
+                        : e.getCause() instanceof java.nio.channels.UnresolvedAddressException || e.getCause() instanceof java.net.UnknownHostException
+                        ? "unknown host " + target.where().getHost()
+                        : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new OdooUnreachableException("interrupted while calling " + target.label(), attempt, e);

@@ -39,6 +39,11 @@ public final class Preflight {
         public boolean blocking() {
             return findings.stream().anyMatch(Finding::isError);
         }
+
+        /** Whether the server could not be reached at all (as opposed to answering with drift). */
+        public boolean unreachable() {
+            return findings.stream().anyMatch(f -> f.code() == FindingCode.ODOO_001);
+        }
     }
 
     /** The apps a plan's models need: base always, then each model's app (crm for crm.*, mail for mail.*). */

@@ -153,7 +153,7 @@ public final class PlanLoad {
     /** Exit code of STYLE §8 for a load: 0 done, 3 preflight blocked, 4 rows refused (state consistent), 5 unknown. */
     public static int exitCode(Outcome o) {
         if (o.blocked()) {
-            return 3;
+            return o.preflight().unreachable() ? 4 : 3;
         }
         StepStatus s = o.report().status();
         return s == StepStatus.DONE ? 0 : s == StepStatus.UNKNOWN ? 5 : 4;

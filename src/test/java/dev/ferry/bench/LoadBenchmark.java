@@ -137,8 +137,7 @@ public final class LoadBenchmark {
     /** A fresh sandbox for the plan, with every user of the fixture's users file. */
     private static OdooSandbox sandbox(Path planDir) {
         Plan plan = PlanReader.read(planDir);
-        return SandboxTarget.start(OdooCatalog.load(HOME.resolve("catalogs/odoo/" + plan.odooVersion())), plan, planDir,
-                TargetUsers.fixtureUsers());
+        return SandboxTarget.start(OdooCatalog.load(HOME.resolve("catalogs/odoo/" + plan.odooVersion())), plan, planDir);
     }
 
     private static OdooClient client(OdooSandbox odoo) {

@@ -64,15 +64,15 @@ class LoadCommandTest {
     @Test
     void dryRunAgainstAServerListsTheStepsAndWritesNothing() throws Exception {
         try (OdooSandbox odoo = SandboxTarget.start(OdooCatalog.load(ROOT.resolve("catalogs/odoo/17.0")), PlanReader.read(plan),
-                plan, Map.of())) {
+                plan)) {
             SandboxSnapshot before = odoo.snapshot();
             Path secret = Files.writeString(work.resolve("password"), odoo.password());
             Run r = ferry(List.of("load", plan.toString(), "--dry-run", "--url", odoo.url().toString(), "--db", odoo.database(),
                     "--user", odoo.login(), "--password-file", secret.toString(), "--run-dir", work.resolve("runs").toString()));
 
             assertThat(r.exit()).as(r.out() + r.err()).isZero();
-            assertThat(r.out()).contains("dry run: nothing is written")
-                    .containsPattern("01-schema-ir\\.model\\.fields +schema +13 record\\(s\\)")
+            assertThat(r.out()).contains("nothing is written")
+                    .containsPattern("01-schema-ir\\.model\\.fields +schema +13 record\\(s\\): +13 to create")
                     .containsPattern("08-load-res\\.partner +load +125 record\\(s\\)")
                     .containsPattern("11-load-mail\\.message +load +82 record\\(s\\)");
             assertThat(odoo.writeCallCount()).as("write calls: %s", odoo.calls()).isZero();
@@ -86,16 +86,15 @@ class LoadCommandTest {
         Run r = ferry(List.of("load", plan.toString(), "--dry-run", "--run-dir", work.resolve("runs").toString()));
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(r.out()).contains("dry run: nothing is written").containsPattern("09-load-crm\\.lead +load +95 record\\(s\\)");
+        assertThat(r.out()).contains("nothing is written").containsPattern("09-load-crm\\.lead +load +95 record\\(s\\)");
         assertThat(r.out()).doesNotContain("run folder:");
         assertThat(work.resolve("runs")).doesNotExist();
     }
 
     /**
      * Nothing listens on port 1. Expected: exit 4 (load failed, state consistent: nothing was sent) and a readable
-     * message naming the server, no stack trace. KNOWN BUG, fails until the unreachable-server handling is fixed:
-     * with {@code auto} the version probe's OdooUnreachableException reaches Main's handler as an internal error
-     * (exit 1); with {@code xml-rpc} the preflight's ODOO-001 exits 3 and calls it "drift".
+     * message naming the server, no stack trace, whether the version probe ({@code auto}) or the preflight
+     * ({@code xml-rpc}) is the first to find out.
      */
     @ParameterizedTest
     @ValueSource(strings = {"auto", "xml-rpc"})

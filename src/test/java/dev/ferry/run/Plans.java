@@ -68,7 +68,7 @@ final class Plans {
 
     /** A sandbox for a plan, playing {@code serverCatalog}, with every user of the fixture's users file. */
     static OdooSandbox sandboxWithFixtureUsers(Path planDir, OdooCatalog serverCatalog) {
-        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir, TargetUsers.fixtureUsers());
+        return SandboxTarget.start(serverCatalog, PlanReader.read(planDir), planDir);
     }
 
     static OdooCatalog catalog(String version) {

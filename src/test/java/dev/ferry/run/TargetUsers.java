@@ -26,18 +26,9 @@ public final class TargetUsers {
     private TargetUsers() {
     }
 
-    /** Writes the server's active users to {@code file} as a users file ({@code id,login,email,name}). */
+    /** Writes the server's users to {@code file} as a users file ({@code id,login,email,name}). */
     public static Path writeServerUsers(OdooClient client, Path file) {
-        List<Map<String, Object>> users = client.searchRead("res.users", List.of(), List.of("login", "email", "name"), 0, null, "id");
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
-            p.printRecord("id", "login", "email", "name");
-            for (Map<String, Object> u : users) {
-                p.printRecord(u.get("id"), text(u.get("login")), text(u.get("email")), text(u.get("name")));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        dev.ferry.odoo.UsersFile.pull(client, file);
         return file;
     }
 
@@ -51,22 +42,4 @@ public final class TargetUsers {
         return String.valueOf(rows.get(0).get("login"));
     }
 
-    /**
-     * The fixture's users, id → name, for {@link SandboxTarget#start}: generated exports use only some of those
-     * ids, and SandboxTarget cannot fill gaps between user ids yet (its filler users share one login).
-     */
-    public static Map<Long, String> fixtureUsers() {
-        Map<Long, String> users = new TreeMap<>();
-        try (CSVParser p = CSVParser.parse(FIXTURE, StandardCharsets.UTF_8,
-                CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
-            p.forEach(r -> users.put(Long.parseLong(r.get("id").strip()), r.get("name")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return users;
-    }
-
-    private static String text(Object v) {
-        return v == null || Boolean.FALSE.equals(v) ? "" : String.valueOf(v);
-    }
 }
