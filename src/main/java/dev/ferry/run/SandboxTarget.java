@@ -52,11 +52,12 @@ public final class SandboxTarget {
     }
 
     private static void createUser(OdooSandbox odoo, long wanted, String name) {
-        while (true) {
+        String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@sandbox.invalid";
+        for (int attempt = 0; ; attempt++) {
+            // Ids below the wanted one are filler users; each needs a login of its own (logins are unique).
             long partner = odoo.env().create("res.partner", Map.of("name", name));
-            String login = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@sandbox.invalid";
-            long id = odoo.env().create("res.users", Map.of("login", login + "." + wanted, "name", name,
-                    "partner_id", partner, "company_id", 1L));
+            long id = odoo.env().create("res.users", Map.of("login", base + "." + wanted + (attempt == 0 ? "" : "." + attempt),
+                    "name", name, "partner_id", partner, "company_id", 1L));
             if (id >= wanted) {
                 if (id > wanted) {
                     throw new IllegalStateException("sandbox gave user id " + id + "; expected " + wanted);
