@@ -24,7 +24,8 @@ import java.util.TreeSet;
  * Reads back every record of a run by external id and compares it field by field with the plan's rows,
  * normalising what Odoo changes in form only: many2one read as {@code [id, name]} against the plan's external id,
  * many2many as sets, floats with a tolerance, booleans, datetimes (plan's zone vs UTC), html by text content,
- * empty cells vs {@code False}.
+ * empty cells vs {@code False}. Fields a call step changes (its contract's {@code changes}) are not compared on its
+ * records; instead its records that still match the step's precondition are reported as drifted.
  */
 public final class Verifier {
     /** Classification of a loaded record (STYLE §7). */
@@ -66,8 +67,10 @@ public final class Verifier {
         ZoneId tz = plan.context().get("tz") == null ? null : ZoneId.of(plan.context().get("tz"));
         List<RecordCheck> checks = new ArrayList<>();
         List<StepFigures> figures = new ArrayList<>();
+        Map<String, Set<String>> changedByCalls = changedByCalls(plan, planDir);
         for (PlanStep step : plan.steps()) {
-            if (step instanceof PlanStep.CallStep) {
+            if (step instanceof PlanStep.CallStep call) {
+                checkCall(client, planDir, call, only, failed, checks);
                 continue;
             }
             StepTable table = StepTable.read(planDir.resolve(step.file()));
@@ -138,7 +141,8 @@ public final class Verifier {
                         fill.merge(f, 1, Integer::sum);
                     }
                 }
-                List<Diff> diffs = compare(table, r, row, defs, resolved, tz);
+                List<Diff> diffs = compare(table, r, row, defs, resolved, tz,
+                        changedByCalls.getOrDefault(step.model() + " " + r.xid(), Set.of()));
                 checks.add(new RecordCheck(step.id(), step.model(), r.xid(), ref.id(),
                         diffs.isEmpty() ? Status.COMPLETE : Status.DRIFTED, diffs, null));
             }
@@ -147,8 +151,60 @@ public final class Verifier {
         return new Result(checks, figures);
     }
 
+    /** Model and external id → fields the plan's call steps change on that record (their contracts' changes). */
+    private static Map<String, Set<String>> changedByCalls(Plan plan, Path planDir) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.CallStep call && !call.contract().changes().isEmpty()) {
+                for (StepTable.Record r : StepTable.read(planDir.resolve(step.file())).records()) {
+                    out.computeIfAbsent(step.model() + " " + r.xid(), k -> new java.util.HashSet<>())
+                            .addAll(call.contract().changes());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A call step's records that still match its precondition after the run: the method did not take effect. Each
+     * is DRIFTED, with what the journal knows; records the call step does not guard are not checked.
+     */
+    private static void checkCall(OdooClient client, Path planDir, PlanStep.CallStep call, Set<String> only,
+                                  Map<String, String> failed, List<RecordCheck> checks) {
+        if (call.contract().when().isEmpty()) {
+            return;
+        }
+        List<String> xids = StepTable.read(planDir.resolve(call.file())).records().stream().map(StepTable.Record::xid)
+                .filter(x -> only == null || only.contains(x)).toList();
+        Map<String, RecordRef> resolved = new LinkedHashMap<>();
+        for (int i = 0; i < xids.size(); i += 1000) {
+            resolved.putAll(client.lookupExternalIds(xids.subList(i, Math.min(xids.size(), i + 1000))));
+        }
+        if (resolved.isEmpty()) {
+            return;
+        }
+        List<Object> domain = new ArrayList<>();
+        domain.add(List.of("id", "in", resolved.values().stream().map(RecordRef::id).toList()));
+        domain.addAll(call.contract().when());
+        Set<Long> pending = new HashSet<>();
+        Object found = client.execute(call.model(), "search", List.of(domain), Map.of("context", Map.of("active_test", false)));
+        if (found instanceof List<?> l) {
+            l.forEach(o -> pending.add(((Number) o).longValue()));
+        }
+        for (String x : xids) {
+            RecordRef ref = resolved.get(x);
+            if (ref != null && pending.contains(ref.id())) {
+                String note = failed.containsKey(x) ? call.method() + " was refused: " + failed.get(x)
+                        : call.method() + " has not run on it";
+                checks.add(new RecordCheck(call.id(), call.model(), x, ref.id(), Status.DRIFTED,
+                        List.of(new Diff(call.method(), "matches " + call.contract().when(), "called")), note));
+            }
+        }
+    }
+
     private static List<Diff> compare(StepTable table, StepTable.Record r, Map<String, Object> row,
-                                      Map<String, Map<String, Object>> defs, Map<String, RecordRef> resolved, ZoneId tz) {
+                                      Map<String, Map<String, Object>> defs, Map<String, RecordRef> resolved, ZoneId tz,
+                                      Set<String> changedByCalls) {
         List<Diff> diffs = new ArrayList<>();
         Set<String> linesDone = new HashSet<>();
         List<String> header = table.header();
@@ -166,7 +222,7 @@ public final class Verifier {
             }
             String field = col.contains("/") ? col.substring(0, col.indexOf('/')) : col;
             Map<String, Object> def = defs.get(field);
-            if (def == null || !row.containsKey(field)) {
+            if (def == null || !row.containsKey(field) || changedByCalls.contains(field)) {
                 continue;
             }
             String type = String.valueOf(def.get("type"));
