@@ -33,7 +33,7 @@ final class Plans {
             CaseFile c = CaseFile.load(ROOT.resolve("fixtures/aspec/basic/case.yaml"), "fixtures/aspec/basic/case.yaml");
             Path out = ROOT.resolve("target/run-test-plans/aspec-" + v);
             CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), v, c.exportDir(), c.users(),
-                    c.options(), 500, out)).compile();
+                    c.options(), 500, out, c.apps())).compile();
             if (!r.written()) {
                 throw new IllegalStateException("fixture plan did not compile: " + r.findings());
             }
