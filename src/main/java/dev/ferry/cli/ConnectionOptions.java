@@ -63,7 +63,8 @@ final class ConnectionOptions {
         Protocol p = switch (protocol.toLowerCase(java.util.Locale.ROOT)) {
             case "xml-rpc" -> Protocol.XML_RPC;
             case "json-2" -> Protocol.JSON_2;
-            default -> Protocol.AUTO;
+            case "auto" -> Protocol.AUTO;
+            default -> throw new CliException(Main.USAGE, "--protocol: found '" + protocol + "'; expected auto, xml-rpc or json-2");
         };
         try {
             return OdooClient.connect(OdooServer.of(url, db), new Credentials(user, secret()), ClientOptions.defaults().withProtocol(p));

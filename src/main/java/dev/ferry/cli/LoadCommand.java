@@ -81,25 +81,40 @@ final class LoadCommand implements Callable<Integer> {
         Plan plan = PlanReader.read(planDir);
         OdooCatalog catalog = OdooCatalog.load(common.home().resolve("catalogs/odoo/" + plan.odooVersion()));
         if (connection.url == null) {
-            try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir, Map.of());
+            try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir);
                  OdooClient client = ConnectionOptions.sandboxClient(sandbox)) {
                 out.println("target: Ferry's embedded Odoo " + sandbox.version() + " sandbox at " + sandbox.url()
                         + " (in memory; it ends with this process; use `ferry run --case ...` to verify and roll back)");
-                return dryRun ? preview(out, plan) : finish(out, PlanLoad.load(planDir, catalog, new PlanLoad.Target(client,
-                        sandbox.url(), sandbox.database(), true), new LoadOptions(batchSize, onError, null, null), sample,
-                        runsDir, null, List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC()));
+                PlanLoad.Target target = new PlanLoad.Target(client, sandbox.url(), sandbox.database(), true);
+                return dryRun ? preview(out, planDir, catalog, target) : finish(out, PlanLoad.load(planDir, catalog, target,
+                        new LoadOptions(batchSize, onError, null, null), sample, runsDir, null,
+                        List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC()));
             }
         }
         try (OdooClient client = connection.connect()) {
-            return dryRun ? preview(out, plan) : finish(out, PlanLoad.load(planDir, catalog, connection.target(client),
+            return dryRun ? preview(out, planDir, catalog, connection.target(client)) : finish(out, PlanLoad.load(planDir, catalog, connection.target(client),
                     new LoadOptions(batchSize, onError, null, null), sample, runsDir, null,
                     List.of(new ProgressListener(spec.commandLine().getErr())), Clock.systemUTC()));
         }
     }
 
-    private int preview(PrintWriter out, Plan plan) {
-        out.println("dry run: nothing is written");
-        plan.steps().forEach(s -> out.printf("  %-40s %-6s %6d record(s)%n", s.id(), s.kind().word(), s.rows()));
+    private int preview(PrintWriter out, Path planDir, OdooCatalog catalog, PlanLoad.Target target) {
+        PlanLoad.Preview p = PlanLoad.preview(planDir, catalog, target, sample);
+        if (p.preflight().blocking()) {
+            FindingsRenderer.render(p.preflight().findings(), Severity.WARNING, spec.commandLine().getErr());
+            spec.commandLine().getErr().println("preflight found drift; a load would write nothing");
+            spec.commandLine().getErr().flush();
+            return Main.BAD_INPUT;
+        }
+        out.println("dry run: preflight passed; nothing is written");
+        for (PlanLoad.StepPreview s : p.steps()) {
+            if ("call".equals(s.kind())) {
+                out.printf("  %-40s call   %6d record(s) to call on, %d found%n", s.stepId(), s.records(), s.existing());
+            } else {
+                out.printf("  %-40s %-6s %6d record(s): %5d to create, %5d to update%n", s.stepId(), s.kind(),
+                        s.records(), s.records() - s.existing(), s.existing());
+            }
+        }
         out.flush();
         return Main.OK;
     }
@@ -125,6 +140,8 @@ final class LoadCommand implements Callable<Integer> {
         }
         if (o.report().message() != null) {
             out.println("stopped: " + o.report().message());
+            out.println("    hint: fix the cause, then `ferry load --resume " + o.runId() + "` with the same --url;"
+                    + " `ferry verify " + o.runId() + "` shows what landed");
         }
         if (o.report().failedRows() > 0) {
             out.println("refused rows with Odoo's message and their source: " + o.runDir().resolve("failed"));

@@ -1,6 +1,9 @@
 package dev.ferry.cli;
 
 import dev.ferry.finding.FindingsException;
+import dev.ferry.odoo.AuthenticationException;
+import dev.ferry.odoo.OdooProtocolException;
+import dev.ferry.odoo.OdooUnreachableException;
 import dev.ferry.finding.Severity;
 import dev.ferry.report.FindingsRenderer;
 import picocli.CommandLine;
@@ -42,6 +45,25 @@ public final class Main {
         if (e instanceof CliException ce) {
             err.println("ferry: " + ce.getMessage());
             return ce.exitCode();
+        }
+        if (e instanceof OdooUnreachableException u) {
+            err.println("ferry: cannot reach Odoo: " + u.getMessage());
+            err.println("    hint: check --url and that the server is up; a run that had started can go on with"
+                    + " `ferry load --resume RUN`");
+            err.flush();
+            return LOAD_FAILED;
+        }
+        if (e instanceof AuthenticationException a) {
+            err.println("ferry: " + a.getMessage());
+            err.println("    hint: check --db, --user and the secret's environment variable or file");
+            err.flush();
+            return BAD_INPUT;
+        }
+        if (e instanceof OdooProtocolException p) {
+            err.println("ferry: the server's answer is not what Odoo sends: " + p.getMessage());
+            err.println("    hint: check that --url points at an Odoo server (and --protocol, if given)");
+            err.flush();
+            return LOAD_FAILED;
         }
         err.println("ferry: internal error: " + e + " (this is a bug; rerun with --verbose and report it)");
         if (verbose) {

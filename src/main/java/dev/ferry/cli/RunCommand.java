@@ -85,7 +85,7 @@ final class RunCommand implements Callable<Integer> {
         out.printf("compiled %d records for Odoo %s into %s%n", r.records(), version, planDir);
         Plan plan = PlanReader.read(planDir);
         OdooCatalog catalog = OdooCatalog.load(home.resolve("catalogs/odoo/" + version));
-        try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir, Map.of())) {
+        try (OdooSandbox sandbox = SandboxTarget.start(catalog, plan, planDir)) {
             out.println("target: Ferry's embedded Odoo " + version + " sandbox at " + sandbox.url()
                     + " (in memory; it ends with this process)");
             boolean json2 = sandbox.version().startsWith("19");

@@ -53,6 +53,8 @@ public enum FindingCode {
     ODOO_004("ODOO-004", "the live model differs from the plan's catalog"),
     ODOO_005("ODOO-005", "the server's Odoo version differs from the plan's target version"),
     ODOO_006("ODOO-006", "a model the plan writes does not exist on the server"),
+    ODOO_007("ODOO-007", "a record the plan refers to by external id does not exist on the server"),
+    ODOO_008("ODOO-008", "an owner of the plan's users file has no user on the server"),
     ODOO_021("ODOO-021", "Odoo refused a row"),
 
     RUN_001("RUN-001", "a run journal cannot be read or does not match the plan"),

@@ -1,5 +1,6 @@
 package dev.ferry.odoo;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -27,5 +28,11 @@ public record LoadOptions(int batchSize, OnError onError, Set<String> only, Prio
     public interface PriorRun {
         /** The last status the journal holds for a batch; PENDING when it never started. */
         StepStatus status(String stepId, int batch);
+
+        /**
+         * External ids of a batch that existed before its first attempt, with their database ids; null when the
+         * batch never started. A re-sent batch classifies what it created by this, not by what exists now.
+         */
+        Map<String, Long> existingBefore(String stepId, int batch);
     }
 }

@@ -40,6 +40,8 @@ public final class PlanExecutor {
     private final BatchListener listener;
     private final Map<String, Map<String, Map<String, Object>>> fieldsCache = new HashMap<>();
     private final Map<String, StepTable> partTables = new HashMap<>();
+    private final Map<String, Map<String, Object>> defaultsCache = new HashMap<>();
+    private UserMatch users;
 
     public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener) {
         this.client = client;
@@ -116,20 +118,13 @@ public final class PlanExecutor {
                     listener.progress(step.id(), done, total);
                     continue;
                 }
-                if (step instanceof PlanStep.CallStep call) {
-                    outcome = prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN
-                            ? new BatchOutcome(batch, StepStatus.UNKNOWN, Map.of(), List.of(), List.of(), Map.of(), false,
-                            "an earlier attempt called " + call.method() + " and its answer was lost; Odoo has no way to tell"
-                                    + " whether it ran, so Ferry will not call it again; check the records in Odoo")
-                            : call(call, batch);
-                } else {
-                    outcome = null;
-                    if (prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN) {
-                        outcome = readBack(batch);
-                    }
-                    if (outcome == null) {
-                        outcome = load(step, table, records, batch);
-                    }
+                try {
+                    outcome = run(step, table, records, batch, prior);
+                } catch (OdooUnreachableException e) {
+                    // Nothing of this batch was sent (the lookups before sending failed): the run stops, resumable.
+                    stopped = step.id() + " batch " + batch.number() + "/" + batch.of() + ": " + e.getMessage();
+                    stepStatus = stepStatus.max(StepStatus.PENDING);
+                    break;
                 }
                 listener.batchEnded(outcome);
                 created += outcome.created().size();
@@ -155,16 +150,21 @@ public final class PlanExecutor {
         return new LoadReport(runStatus, List.copyOf(reports), stopped);
     }
 
-    /** A batch an earlier attempt sent without hearing back: DONE if every external id exists now, else null (re-send). */
-    private BatchOutcome readBack(Batch batch) {
-        Map<String, RecordRef> found = client.lookupExternalIds(batch.xids());
-        if (found.size() < batch.xids().size()) {
-            return null;
+    /** One batch: a call, or a load (sent again when an earlier attempt's answer was lost). */
+    private BatchOutcome run(PlanStep step, StepTable table, List<StepTable.Record> records, Batch batch,
+                             StepStatus prior) {
+        boolean lost = prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN;
+        if (step instanceof PlanStep.CallStep call) {
+            return lost
+                    ? new BatchOutcome(batch, StepStatus.UNKNOWN, Map.of(), List.of(), List.of(), Map.of(), false,
+                    "an earlier attempt called " + call.method() + " and its answer was lost; Odoo has no way to tell"
+                            + " whether it ran, so Ferry will not call it again; check the records in Odoo")
+                    : call(call, batch);
         }
-        Map<String, Long> ids = new LinkedHashMap<>();
-        batch.xids().forEach(x -> ids.put(x, found.get(x).id()));
-        // Whether each was created or updated is in the RUNNING line of the earlier attempt; the journal keeps it.
-        return new BatchOutcome(batch, StepStatus.DONE, ids, List.of(), List.of(), Map.of(), true, null);
+        // Load upserts by external id, so a batch whose answer was lost is simply sent again: what landed is
+        // updated, what did not is created. What the first attempt created is told by what existed before it.
+        Map<String, Long> before = lost ? options.prior().existingBefore(step.id(), batch.number()) : null;
+        return load(step, table, records, batch, before);
     }
 
     /**
@@ -310,7 +310,8 @@ public final class PlanExecutor {
         return s.length() > 120 ? s.substring(0, 119) + "…" : s;
     }
 
-    private BatchOutcome load(PlanStep step, StepTable table, List<StepTable.Record> records, Batch batch) {
+    private BatchOutcome load(PlanStep step, StepTable table, List<StepTable.Record> records, Batch batch,
+                              Map<String, Long> existedBefore) {
         Map<String, RecordRef> existingRefs = client.lookupExternalIds(batch.xids());
         Map<String, Long> existing = new LinkedHashMap<>();
         existingRefs.forEach((x, r) -> existing.put(x, r.id()));
@@ -322,7 +323,9 @@ public final class PlanExecutor {
         Map<String, Long> landed = new LinkedHashMap<>();
         String note = null;
         try {
-            send(step.model(), prepared.header(), prepared.records(), landed, failed);
+            for (Prepared part : parts(step.model(), prepared)) {
+                send(step.model(), part.header(), part.records(), landed, failed);
+            }
         } catch (ReplyLostException e) {
             return new BatchOutcome(batch, StepStatus.UNKNOWN, landed, List.of(), List.of(), failed, false,
                     step.id() + " batch " + batch.number() + "/" + batch.of() + ": " + e.getMessage());
@@ -336,8 +339,9 @@ public final class PlanExecutor {
         }
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
+        Map<String, Long> before = existedBefore != null ? existedBefore : existing;
         for (String x : landed.keySet()) {
-            (existing.containsKey(x) ? updated : created).add(x);
+            (before.containsKey(x) ? updated : created).add(x);
         }
         if (!failed.isEmpty()) {
             List<FailedRow> rows = new ArrayList<>();
@@ -370,6 +374,17 @@ public final class PlanExecutor {
             }
             targets = client.lookupExternalIds(xs);
         }
+        List<Integer> userCols = new ArrayList<>();
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            Map<String, Object> def = h.endsWith("/.id") ? fields(model).get(h.substring(0, h.length() - 4)) : null;
+            if (def != null && "res.users".equals(def.get("relation"))) {
+                userCols.add(c);
+            }
+        }
+        if (!userCols.isEmpty() && users == null) {
+            users = UserMatch.resolve(client, planDir);
+        }
         ZoneId tz = zone();
         List<Integer> datetimeCols = new ArrayList<>();
         if (tz != null) {
@@ -400,6 +415,9 @@ public final class PlanExecutor {
                 for (int c : datetimeCols) {
                     row.set(c, toUtc(row.get(c), tz));
                 }
+                for (int c : userCols) {
+                    row.set(c, users.remap(row.get(c)));
+                }
                 rows.add(row);
             }
             if (!bad) {
@@ -429,6 +447,112 @@ public final class PlanExecutor {
     }
 
     /**
+     * Splits a batch into the calls Odoo must get. Odoo's {@code load} turns an empty cell into False, which on a
+     * field with a default (active, salesperson, type) or a required one is not "unset" but a value that
+     * archives, clears or is refused. So records leaving such a field empty go in a call without that column,
+     * and get Odoo's default on create and keep their value on update. A record that refers to another record
+     * of the same batch (a parent) goes in a later call than it, since a reference may only point backwards.
+     */
+    private List<Prepared> parts(String model, Prepared batch) {
+        List<String> header = batch.header();
+        Map<String, Map<String, Object>> defs = fields(model);
+        Map<String, Object> defaults = defaults(model, header);
+        List<Integer> omittable = new ArrayList<>();
+        List<Integer> selfRefs = new ArrayList<>();
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            String base = h.contains("/") ? h.substring(0, h.indexOf('/')) : h;
+            Map<String, Object> def = defs.get(base);
+            if (def == null || "one2many".equals(def.get("type"))) {
+                continue;
+            }
+            boolean sub = h.contains("/") && !h.endsWith("/id") && !h.endsWith("/.id");
+            if (!sub && (Boolean.TRUE.equals(def.get("required")) || defaults.containsKey(base))) {
+                omittable.add(c);
+            }
+            if (h.equals(base + "/id") && model.equals(def.get("relation"))) {
+                selfRefs.add(c);
+            }
+        }
+        Map<String, Integer> level = new HashMap<>();
+        Map<String, List<StepTable.Record>> groups = new LinkedHashMap<>();
+        Map<String, List<Integer>> dropped = new HashMap<>();
+        for (StepTable.Record r : batch.records()) {
+            int lv = 0;
+            for (int c : selfRefs) {
+                for (String x : r.main().get(c).split(",")) {
+                    lv = Math.max(lv, level.getOrDefault(x.strip(), -1) + 1);
+                }
+            }
+            level.put(r.xid(), lv);
+            List<Integer> empty = new ArrayList<>();
+            for (int c : omittable) {
+                if (r.main().get(c).isEmpty()) {
+                    empty.add(c);
+                }
+            }
+            String key = String.format("%06d %s", lv, empty);
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+            dropped.put(key, empty);
+        }
+        if (groups.size() == 1 && dropped.values().iterator().next().isEmpty()) {
+            return List.of(batch);
+        }
+        List<Prepared> out = new ArrayList<>();
+        new java.util.TreeMap<>(groups).forEach((key, records) -> out.add(without(batch, records, dropped.get(key))));
+        return out;
+    }
+
+    private static Prepared without(Prepared batch, List<StepTable.Record> records, List<Integer> columns) {
+        if (columns.isEmpty()) {
+            return new Prepared(batch.header(), records);
+        }
+        Set<Integer> drop = Set.copyOf(columns);
+        List<String> header = new ArrayList<>();
+        for (int c = 0; c < batch.header().size(); c++) {
+            if (!drop.contains(c)) {
+                header.add(batch.header().get(c));
+            }
+        }
+        List<StepTable.Record> out = new ArrayList<>();
+        for (StepTable.Record r : records) {
+            List<List<String>> rows = new ArrayList<>();
+            for (List<String> row : r.rows()) {
+                List<String> kept = new ArrayList<>();
+                for (int c = 0; c < row.size(); c++) {
+                    if (!drop.contains(c)) {
+                        kept.add(row.get(c));
+                    }
+                }
+                rows.add(kept);
+            }
+            out.add(new StepTable.Record(r.xid(), rows, r.line()));
+        }
+        return new Prepared(header, out);
+    }
+
+    /** Fields of {@code header} that have a default on the server ({@code default_get}), asked once per column set. */
+    private Map<String, Object> defaults(String model, List<String> header) {
+        Set<String> names = new java.util.TreeSet<>();
+        for (String h : header.subList(1, header.size())) {
+            names.add(h.contains("/") ? h.substring(0, h.indexOf('/')) : h);
+        }
+        names.retainAll(fields(model).keySet());
+        return defaultsCache.computeIfAbsent(model + " " + names, k -> {
+            Object answer = client.execute(model, "default_get", List.of(List.copyOf(names)), Map.of());
+            Map<String, Object> out = new HashMap<>();
+            if (answer instanceof Map<?, ?> map) {
+                map.forEach((f, v) -> {
+                    if (v != null && !Boolean.FALSE.equals(v)) {
+                        out.put(String.valueOf(f), v);
+                    }
+                });
+            }
+            return out;
+        });
+    }
+
+    /**
      * Loads records; when Odoo refuses the call, drops the records its messages name and retries the rest, or
      * bisects when the messages name none, so every good record lands and each bad one gets its own message.
      */
@@ -455,6 +579,10 @@ public final class PlanExecutor {
             List<Long> ids = result.ids();
             for (int i = 0; i < records.size() && i < ids.size(); i++) {
                 landed.put(records.get(i).xid(), ids.get(i));
+            }
+            if (ids.size() < records.size()) {
+                // The server stopped early (its _import_limit, answered as nextrow): send the rest.
+                send(model, header, records.subList(ids.size(), records.size()), landed, failed);
             }
             return;
         }

@@ -84,6 +84,7 @@ public final class Preflight {
                     .withHint("check --user and the variable or file named by --password-env/--password-file/--api-key-env/--api-key-file"));
             return new Result(version, 0, apps, findings);
         }
+        findings.addAll(UserMatch.resolve(client, planDir).findings());
         Set<String> installed = new TreeSet<>();
         for (Map<String, Object> m : client.searchRead("ir.module.module",
                 List.of(List.of("name", "in", List.copyOf(apps)), List.of("state", "=", "installed")), List.of("name"))) {
@@ -117,7 +118,48 @@ public final class Preflight {
                 compare(step, planDir, fields, catalog.model(step.model()), created.getOrDefault(step.model(), Set.of()), findings);
             }
         }
+        checkOutsideReferences(client, plan, planDir, findings);
         return new Result(version, uid, apps, findings);
+    }
+
+    /**
+     * References to records the plan does not make (countries, stages and units from Odoo's data files) must exist
+     * before anything is written; otherwise the step needing them fails after the earlier steps have landed.
+     */
+    private static void checkOutsideReferences(OdooClient client, Plan plan, Path planDir, List<Finding> findings) {
+        String own = "ferry_" + plan.platform() + ".";
+        Map<String, Origin> outside = new LinkedHashMap<>();
+        for (PlanStep step : plan.steps()) {
+            StepTable table = StepTable.read(planDir.resolve(step.file()));
+            for (int c = 1; c < table.header().size(); c++) {
+                String h = table.header().get(c);
+                if (!h.endsWith("/id")) {
+                    continue;
+                }
+                String field = h.substring(0, h.length() - 3);
+                for (StepTable.Record r : table.records()) {
+                    for (List<String> row : r.rows()) {
+                        for (String x : row.get(c).split(",")) {
+                            String xid = x.strip();
+                            if (!xid.isEmpty() && !xid.startsWith(own)) {
+                                outside.putIfAbsent(xid, new Origin(planDir.resolve(step.file()).toString(), r.line(), 0,
+                                        r.xid(), field));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (outside.isEmpty()) {
+            return;
+        }
+        Map<String, RecordRef> found = client.lookupExternalIds(outside.keySet());
+        outside.forEach((xid, origin) -> {
+            if (!found.containsKey(xid)) {
+                findings.add(Finding.error(FindingCode.ODOO_007, origin, xid, "a record with this external id on the server")
+                        .withHint("install the module whose data defines it, or create it in Odoo with that external id"));
+            }
+        });
     }
 
     private static String modelsOf(Plan plan, String app) {

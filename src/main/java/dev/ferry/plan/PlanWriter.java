@@ -4,6 +4,7 @@ import dev.ferry.catalog.YamlNode;
 import dev.ferry.finding.Finding;
 import dev.ferry.finding.Severity;
 import dev.ferry.rules.facts.Output;
+import dev.ferry.rules.facts.UserDirectory;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -55,8 +56,25 @@ public final class PlanWriter {
         Files.createDirectories(dir);
         writeFindings(dir.resolve("findings.csv"), findings);
         writeDocuments(dir.resolve("documents"), out.documents());
+        writeUsers(dir.resolve("users.csv"), out.context().users());
         Files.writeString(dir.resolve("plan.yaml"), planYaml(plan, findings), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("report.md"), report(plan, findings, out), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The Odoo users the plan's owners were resolved against. Database ids differ between databases, so the
+     * writer matches these users to the target's by login or e-mail before loading.
+     */
+    private static void writeUsers(Path file, UserDirectory users) throws IOException {
+        if (users.isEmpty()) {
+            return;
+        }
+        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), CSV)) {
+            p.printRecord("id", "login", "email", "name");
+            for (UserDirectory.User u : users.all()) {
+                p.printRecord(u.id(), nz(u.login()), nz(u.email()), nz(u.name()));
+            }
+        }
     }
 
     public static void writeFindings(Path file, List<Finding> findings) throws IOException {

@@ -81,6 +81,40 @@ public final class PlanLoad {
         }
     }
 
+    /**
+     * What a load would do, writing nothing: the preflight, then per step how many records exist already (and
+     * would be updated) and how many would be created.
+     *
+     * @param preflight the preflight's findings; when it blocks, {@code steps} is empty
+     */
+    public record Preview(Preflight.Result preflight, List<StepPreview> steps) {
+    }
+
+    /** One step of a {@link Preview}; for a call step {@code existing} counts the records the method would run on. */
+    public record StepPreview(String stepId, String kind, String model, int records, int existing) {
+    }
+
+    public static Preview preview(Path planDir, OdooCatalog catalog, Target target, int sample) {
+        Plan plan = PlanReader.read(planDir);
+        Preflight.Result pre = Preflight.check(target.client(), plan, planDir, catalog);
+        if (pre.blocking()) {
+            return new Preview(pre, List.of());
+        }
+        Set<String> only = sample > 0 ? Sampler.sample(plan, planDir, sample) : null;
+        PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, new LoadOptions(0, LoadOptions.OnError.STOP, only, null), null);
+        List<StepPreview> steps = new ArrayList<>();
+        for (dev.ferry.plan.PlanStep step : plan.steps()) {
+            int records = 0;
+            int existing = 0;
+            for (List<dev.ferry.odoo.StepTable.Record> batch : ex.batches(step, ex.table(step))) {
+                records += batch.size();
+                existing += target.client().lookupExternalIds(batch.stream().map(dev.ferry.odoo.StepTable.Record::xid).toList()).size();
+            }
+            steps.add(new StepPreview(step.id(), step.kind().word(), step.model(), records, existing));
+        }
+        return new Preview(pre, List.copyOf(steps));
+    }
+
     /** Continues a run from its journal: DONE batches skipped, RUNNING/UNKNOWN ones read back first. */
     public static Outcome resume(Path runDir, OdooCatalog catalog, Target target, List<BatchListener> listeners, Clock clock) {
         RunJournal prior = RunJournal.read(runDir);

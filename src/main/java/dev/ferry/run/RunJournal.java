@@ -155,6 +155,12 @@ public final class RunJournal implements LoadOptions.PriorRun {
         return b == null ? StepStatus.PENDING : b.status();
     }
 
+    @Override
+    public Map<String, Long> existingBefore(String stepId, int batch) {
+        BatchRecord b = batches.get(stepId + "#" + batch);
+        return b == null ? null : b.existing();
+    }
+
     /** The run's status: the worst batch status; PENDING when the run never ended (killed) and all batches are DONE. */
     public StepStatus status() {
         StepStatus s = StepStatus.DONE;

@@ -9,6 +9,15 @@ import dev.ferry.odoo.sandbox.OdooSandbox;
 import dev.ferry.plan.Plan;
 import dev.ferry.plan.PlanStep;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +29,7 @@ import java.util.TreeSet;
 /**
  * Ferry's embedded Odoo for demos and tests: an {@link OdooSandbox} playing the plan's Odoo version, set up as
  * the customer's database would be before a load: the apps the plan needs installed, the users the plan assigns
- * records to (by database id), and the custom fields of the plan's {@code ir.model.fields} step known to its
+ * records to (by login), and the custom fields of the plan's {@code ir.model.fields} step known to its
  * schema (the sandbox cannot add fields at runtime; a real Odoo creates them from that step).
  */
 public final class SandboxTarget {
@@ -28,12 +37,12 @@ public final class SandboxTarget {
     }
 
     /**
-     * Starts a sandbox for a plan.
+     * Starts a sandbox for a plan, with the users of the plan's {@code users.csv} created by login. Their ids are
+     * whatever the sandbox hands out, as in a customer's database; the writer matches them by login.
      *
      * @param catalog the plan's target catalog
-     * @param users   user id → name (e.g. from a case's users file); ids the plan uses but this lacks get a placeholder
      */
-    public static OdooSandbox start(OdooCatalog catalog, Plan plan, Path planDir, Map<Long, String> users) {
+    public static OdooSandbox start(OdooCatalog catalog, Plan plan, Path planDir) {
         OdooSandbox odoo = OdooSandbox.builder(withCustomFields(catalog, plan, planDir)).start();
         TreeSet<String> apps = new TreeSet<>(Preflight.appsFor(plan));
         apps.addAll(catalog.apps());
@@ -41,57 +50,32 @@ public final class SandboxTarget {
         for (String app : apps) {
             odoo.env().create("ir.module.module", Map.of("name", app, "state", "installed"));
         }
-        TreeSet<Long> ids = new TreeSet<>(users.keySet());
-        ids.addAll(userIds(catalog, plan, planDir));
-        for (long id : ids) {
-            if (odoo.env().search("res.users", List.of(List.of("id", "=", id))).isEmpty() && id > 2) {
-                createUser(odoo, id, users.getOrDefault(id, "Sandbox user " + id));
+        for (String[] u : planUsers(planDir)) {
+            String login = u[0].isBlank() ? u[1] : u[0];
+            if (login.isBlank() || !odoo.env().search("res.users", List.of(List.of("login", "=", login))).isEmpty()) {
+                continue;
             }
+            String name = u[2].isBlank() ? login : u[2];
+            long partner = odoo.env().create("res.partner", Map.of("name", name, "email", u[1]));
+            odoo.env().create("res.users", Map.of("login", login, "name", name, "partner_id", partner, "company_id", 1L));
         }
         return odoo;
     }
 
-    private static void createUser(OdooSandbox odoo, long wanted, String name) {
-        String base = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", ".") + "@sandbox.invalid";
-        for (int attempt = 0; ; attempt++) {
-            // Ids below the wanted one are filler users; each needs a login of its own (logins are unique).
-            long partner = odoo.env().create("res.partner", Map.of("name", name));
-            long id = odoo.env().create("res.users", Map.of("login", base + "." + wanted + (attempt == 0 ? "" : "." + attempt),
-                    "name", name, "partner_id", partner, "company_id", 1L));
-            if (id >= wanted) {
-                if (id > wanted) {
-                    throw new IllegalStateException("sandbox gave user id " + id + "; expected " + wanted);
-                }
-                return;
-            }
+    /** Login, e-mail and name of each user in the plan's users.csv; none when it has no such file. */
+    private static List<String[]> planUsers(Path planDir) {
+        Path file = planDir.resolve("users.csv");
+        List<String[]> out = new ArrayList<>();
+        if (!Files.isRegularFile(file)) {
+            return out;
         }
-    }
-
-    /** Database ids of res.users the plan's {@code field/.id} columns name. */
-    static TreeSet<Long> userIds(OdooCatalog catalog, Plan plan, Path planDir) {
-        TreeSet<Long> out = new TreeSet<>();
-        for (PlanStep s : plan.steps()) {
-            OdooModel m = catalog.model(s.model());
-            if (m == null || s instanceof PlanStep.CallStep) {
-                continue;
+        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             CSVParser p = CSVParser.parse(r, CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+            for (CSVRecord rec : p) {
+                out.add(new String[] {rec.get("login"), rec.get("email"), rec.get("name")});
             }
-            StepTable t = StepTable.read(planDir.resolve(s.file()));
-            for (int c = 0; c < t.header().size(); c++) {
-                String h = t.header().get(c);
-                if (!h.endsWith("/.id") || h.indexOf('/') != h.length() - 4) {
-                    continue;
-                }
-                OdooField f = m.field(h.substring(0, h.length() - 4));
-                if (f == null || !"res.users".equals(f.relation())) {
-                    continue;
-                }
-                for (StepTable.Record r : t.records()) {
-                    String v = r.main().get(c);
-                    if (!v.isBlank()) {
-                        out.add(Long.parseLong(v.strip()));
-                    }
-                }
-            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
         }
         return out;
     }

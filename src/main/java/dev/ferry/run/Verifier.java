@@ -1,6 +1,7 @@
 package dev.ferry.run;
 
 import dev.ferry.odoo.OdooClient;
+import dev.ferry.odoo.UserMatch;
 import dev.ferry.odoo.PlanExecutor;
 import dev.ferry.odoo.RecordRef;
 import dev.ferry.odoo.StepTable;
@@ -65,6 +66,7 @@ public final class Verifier {
     public static Result verify(OdooClient client, Path planDir, Set<String> only, Map<String, String> failed) {
         Plan plan = PlanReader.read(planDir);
         ZoneId tz = plan.context().get("tz") == null ? null : ZoneId.of(plan.context().get("tz"));
+        UserMatch users = UserMatch.resolve(client, planDir);
         List<RecordCheck> checks = new ArrayList<>();
         List<StepFigures> figures = new ArrayList<>();
         Map<String, Set<String>> changedByCalls = changedByCalls(plan, planDir);
@@ -141,7 +143,7 @@ public final class Verifier {
                         fill.merge(f, 1, Integer::sum);
                     }
                 }
-                List<Diff> diffs = compare(table, r, row, defs, resolved, tz,
+                List<Diff> diffs = compare(table, r, row, defs, resolved, tz, users,
                         changedByCalls.getOrDefault(step.model() + " " + r.xid(), Set.of()));
                 checks.add(new RecordCheck(step.id(), step.model(), r.xid(), ref.id(),
                         diffs.isEmpty() ? Status.COMPLETE : Status.DRIFTED, diffs, null));
@@ -204,7 +206,7 @@ public final class Verifier {
 
     private static List<Diff> compare(StepTable table, StepTable.Record r, Map<String, Object> row,
                                       Map<String, Map<String, Object>> defs, Map<String, RecordRef> resolved, ZoneId tz,
-                                      Set<String> changedByCalls) {
+                                      UserMatch users, Set<String> changedByCalls) {
         List<Diff> diffs = new ArrayList<>();
         Set<String> linesDone = new HashSet<>();
         List<String> header = table.header();
@@ -268,6 +270,9 @@ public final class Verifier {
                             + " (" + cell + ")"));
                 }
             } else if (rest.equals("/.id")) {
+                if ("res.users".equals(def.get("relation"))) {
+                    cell = users.remap(cell);
+                }
                 if (cell.isEmpty()) {
                     continue;
                 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CliSignatureTest {
     @ParameterizedTest
-    @ValueSource(strings = {"compile", "explain", "catalog import"})
+    @ValueSource(strings = {"compile", "explain", "catalog import", "load", "verify", "rollback", "run"})
     void helpMatchesTheRecordedSignature(String command) throws IOException {
         StringWriter out = new StringWriter();
         CommandLine cl = Main.commandLine();

@@ -47,7 +47,7 @@ final class Plans {
 
     static OdooSandbox sandbox(Path planDir) {
         Plan plan = PlanReader.read(planDir);
-        return SandboxTarget.start(catalog(plan.odooVersion()), plan, planDir, Map.of());
+        return SandboxTarget.start(catalog(plan.odooVersion()), plan, planDir);
     }
 
     static OdooClient client(OdooSandbox odoo) {

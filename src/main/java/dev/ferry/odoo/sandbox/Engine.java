@@ -194,14 +194,13 @@ final class Engine {
                 return List.of(id, orm.displayName(m.name(), id));
             }
             case "default_get" -> {
-                Map<String, Object> out = new LinkedHashMap<>();
                 List<String> wanted = strings(a.get("fields_list"));
-                if (wanted != null && wanted.contains("active") && m.has("active")) {
-                    out.put("active", Boolean.TRUE);
-                }
-                if (wanted != null && wanted.contains("type") && "res.partner".equals(m.name())) {
-                    out.put("type", "contact");
-                }
+                Map<String, Object> out = new LinkedHashMap<>();
+                orm.defaults(m, Map.of(), ctx).forEach((f, v) -> {
+                    if (wanted != null && wanted.contains(f)) {
+                        out.put(f, v);
+                    }
+                });
                 return out;
             }
             default -> throw dialect.unknownMethod(m.name(), inv.method());

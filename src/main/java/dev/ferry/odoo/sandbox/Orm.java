@@ -169,48 +169,62 @@ final class Orm {
         }
     }
 
-    /** Defaults Odoo's field definitions give; only those a migration meets (see the report for the list). */
+    /**
+     * Defaults Odoo's field definitions give, for the fields {@code row} lacks; only those a migration meets. As in
+     * Odoo, a field given explicitly, even as False, gets no default: an empty required field stays empty and fails.
+     */
     private void applyDefaults(ModelInfo m, Map<String, Object> row, Ctx ctx) {
+        defaults(m, row, ctx).forEach(row::putIfAbsent);
+    }
+
+    /** What {@code default_get} answers: the default of each field {@code row} does not set. */
+    Map<String, Object> defaults(ModelInfo m, Map<String, Object> row, Ctx ctx) {
+        Map<String, Object> out = new LinkedHashMap<>();
         if (m.has("active") && !row.containsKey("active")) {
-            row.put("active", Boolean.TRUE);
+            out.put("active", Boolean.TRUE);
         }
         if ("res.partner".equals(m.name()) && m.has("type") && !row.containsKey("type")) {
-            row.put("type", "contact");
+            out.put("type", "contact");
         }
         if ("crm.lead".equals(m.name()) && m.has("type") && !row.containsKey("type")) {
-            row.put("type", "opportunity");
+            out.put("type", "opportunity");
+        }
+        if ("crm.lead".equals(m.name()) && m.has("user_id") && !row.containsKey("user_id")) {
+            out.put("user_id", ctx.uid());
         }
         if ("mail.message".equals(m.name()) && m.has("message_type") && !row.containsKey("message_type")) {
-            row.put("message_type", "comment");
+            out.put("message_type", "comment");
         }
-        if (("sale.order".equals(m.name()) || "purchase.order".equals(m.name())) && m.has("name") && row.get("name") == null) {
-            row.put("name", "New");
+        if (("sale.order".equals(m.name()) || "purchase.order".equals(m.name())) && m.has("name") && !row.containsKey("name")) {
+            out.put("name", "New");
         }
         for (OdooField f : m.fields().values()) {
-            if (!f.required() || !f.stored() || row.get(f.name()) != null || MAGIC.contains(f.name())) {
+            if (!f.required() || !f.stored() || row.containsKey(f.name()) || out.containsKey(f.name())
+                    || MAGIC.contains(f.name())) {
                 continue;
             }
             switch (f.type()) {
                 case "selection" -> {
                     if (!f.selection().isEmpty()) {
-                        row.put(f.name(), f.selection().get(0).key());
+                        out.put(f.name(), f.selection().get(0).key());
                     }
                 }
-                case "date" -> row.put(f.name(), today());
-                case "datetime" -> row.put(f.name(), now());
-                case "integer" -> row.put(f.name(), 0L);
-                case "float", "monetary" -> row.put(f.name(), 0.0);
-                case "boolean" -> row.put(f.name(), Boolean.FALSE);
+                case "date" -> out.put(f.name(), today());
+                case "datetime" -> out.put(f.name(), now());
+                case "integer" -> out.put(f.name(), 0L);
+                case "float", "monetary" -> out.put(f.name(), 0.0);
+                case "boolean" -> out.put(f.name(), Boolean.FALSE);
                 case "many2one" -> {
                     Long d = defaultTarget(m, f, row, ctx);
                     if (d != null) {
-                        row.put(f.name(), d);
+                        out.put(f.name(), d);
                     }
                 }
                 default -> {
                 }
             }
         }
+        return out;
     }
 
     private Long defaultTarget(ModelInfo m, OdooField f, Map<String, Object> row, Ctx ctx) {

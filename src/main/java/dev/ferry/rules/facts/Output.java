@@ -41,6 +41,11 @@ public final class Output {
         this.findings = findings;
     }
 
+    /** The context the rules ran in. */
+    public Context context() {
+        return ctx;
+    }
+
     /** Called by the engine before a rule's consequence runs; not for rule authors. */
     public void enterRule(String rule) {
         this.currentRule = rule;

@@ -30,6 +30,13 @@ public final class UserDirectory {
         return email == null ? null : byEmail.get(norm(email));
     }
 
+    /** Every user, by id. */
+    public java.util.List<User> all() {
+        Map<Long, User> byId = new TreeMap<>();
+        byEmail.values().forEach(u -> byId.putIfAbsent(u.id(), u));
+        return java.util.List.copyOf(byId.values());
+    }
+
     public boolean isEmpty() {
         return byEmail.isEmpty();
     }
