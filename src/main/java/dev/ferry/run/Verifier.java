@@ -70,6 +70,7 @@ public final class Verifier {
         List<RecordCheck> checks = new ArrayList<>();
         List<StepFigures> figures = new ArrayList<>();
         Map<String, Set<String>> changedByCalls = changedByCalls(plan, planDir);
+        java.util.function.BiFunction<String, String, Set<Long>> byNames = nameSearch(client);
         for (PlanStep step : plan.steps()) {
             if (step instanceof PlanStep.CallStep call) {
                 checkCall(client, planDir, call, only, failed, checks);
@@ -144,13 +145,33 @@ public final class Verifier {
                     }
                 }
                 List<Diff> diffs = compare(table, r, row, defs, resolved, tz, users,
-                        changedByCalls.getOrDefault(step.model() + " " + r.xid(), Set.of()));
+                        changedByCalls.getOrDefault(step.model() + " " + r.xid(), Set.of()), byNames);
                 checks.add(new RecordCheck(step.id(), step.model(), r.xid(), ref.id(),
                         diffs.isEmpty() ? Status.COMPLETE : Status.DRIFTED, diffs, null));
             }
             figures.add(new StepFigures(step.id(), step.model(), records.size(), nullFk, fill));
         }
         return new Result(checks, figures);
+    }
+
+    /**
+     * The ids Odoo's {@code name_search(name, operator='=')} finds, cached: what {@code load} resolved a many2one
+     * given by name to (a product by internal reference shows as {@code [CODE] Name}, not as the cell's text).
+     */
+    private static java.util.function.BiFunction<String, String, Set<Long>> nameSearch(OdooClient client) {
+        Map<String, Set<Long>> cache = new java.util.HashMap<>();
+        return (model, name) -> cache.computeIfAbsent(model + "\u0000" + name, k -> {
+            Set<Long> ids = new HashSet<>();
+            Object found = client.execute(model, "name_search", List.of(name), Map.of("operator", "=", "limit", 8));
+            if (found instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof List<?> pair && !pair.isEmpty() && pair.get(0) instanceof Number n) {
+                        ids.add(n.longValue());
+                    }
+                }
+            }
+            return ids;
+        });
     }
 
     /** Model and external id → fields the plan's call steps change on that record (their contracts' changes). */
@@ -206,7 +227,8 @@ public final class Verifier {
 
     private static List<Diff> compare(StepTable table, StepTable.Record r, Map<String, Object> row,
                                       Map<String, Map<String, Object>> defs, Map<String, RecordRef> resolved, ZoneId tz,
-                                      UserMatch users, Set<String> changedByCalls) {
+                                      UserMatch users, Set<String> changedByCalls,
+                                      java.util.function.BiFunction<String, String, Set<Long>> byNames) {
         List<Diff> diffs = new ArrayList<>();
         Set<String> linesDone = new HashSet<>();
         List<String> header = table.header();
@@ -288,7 +310,9 @@ public final class Verifier {
                 }
             } else if (rest.isEmpty()) {
                 String odoo = display(got);
-                if (!same(type, cell, got, tz)) {
+                boolean byName = "many2one".equals(type) && !cell.isEmpty() && got instanceof List<?> l && !l.isEmpty()
+                        && byNames.apply(String.valueOf(def.get("relation")), cell).contains(((Number) l.get(0)).longValue());
+                if (!byName && !same(type, cell, got, tz)) {
                     diffs.add(new Diff(field, odoo, cell));
                 }
             }
