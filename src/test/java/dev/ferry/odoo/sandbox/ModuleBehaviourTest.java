@@ -152,6 +152,24 @@ class ModuleBehaviourTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"17.0", "19.0"})
+    void writableFieldsOdooStoresElsewhereReadBackAsWritten(String version) {
+        try (OdooSandbox odoo = OdooSandbox.start(SharedCatalogs.of(version))) {
+            SandboxEnv env = odoo.env();
+            // 17: a company property; the template's cost goes to its variant; an attachment's content to the filestore.
+            long partner = env.create("res.partner", Map.of("name", "Payer",
+                    "property_payment_term_id", env.ref("account.account_payment_term_30days")));
+            long tmpl = env.create("product.template", Map.of("name", "Kit", "standard_price", 12.5,
+                    "uom_id", env.ref("uom.product_uom_unit")));
+            long file = env.create("ir.attachment", Map.of("name", "a.txt", "datas", "aGVsbG8="));
+            assertThat(env.read("res.partner", List.of(partner), "property_payment_term_id").get(0).get("property_payment_term_id"))
+                    .isEqualTo(List.of(env.ref("account.account_payment_term_30days"), "30 Days"));
+            assertThat(env.read("product.template", List.of(tmpl), "standard_price").get(0)).containsEntry("standard_price", 12.5);
+            assertThat(env.read("ir.attachment", List.of(file), "datas").get(0)).containsEntry("datas", "aGVsbG8=");
+        }
+    }
+
     private static Object state(OdooSandbox odoo, long id) {
         return odoo.env().read("sale.order", List.of(id), "state").get(0).get("state");
     }
