@@ -218,6 +218,33 @@ public final class YamlNode {
         return out;
     }
 
+    /**
+     * The node as plain Java values: lists, maps (in document order) and scalars. Unquoted {@code true}/{@code false}
+     * become Boolean and unquoted integers Long; every quoted scalar stays a String, so {@code "17"} is text.
+     */
+    public Object plain() {
+        if (node instanceof ScalarNode s) {
+            String v = s.getValue();
+            if (s.getScalarStyle() == org.yaml.snakeyaml.DumperOptions.ScalarStyle.PLAIN) {
+                if (v.equals("true") || v.equals("false")) {
+                    return Boolean.valueOf(v);
+                }
+                if (v.matches("-?[0-9]+")) {
+                    return Long.valueOf(v);
+                }
+            }
+            return v;
+        }
+        if (node instanceof SequenceNode) {
+            List<Object> out = new ArrayList<>();
+            items().forEach(i -> out.add(i.plain()));
+            return out;
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        entries().forEach((k, v) -> out.put(k, v.plain()));
+        return out;
+    }
+
     private String displayPath() {
         return path.isEmpty() ? "the document" : path;
     }

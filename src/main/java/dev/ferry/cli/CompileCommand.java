@@ -66,8 +66,10 @@ final class CompileCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Path home = common.home();
         Map<String, String> opts = new LinkedHashMap<>();
+        java.util.Set<String> apps = null;
         if (caseFile != null) {
             CaseFile c = CaseFile.load(caseFile, caseFile.toString());
+            apps = c.apps();
             platform = platform == null ? c.platform() : platform;
             pair = pair == null ? c.pair() : pair;
             odoo = odoo == null && !c.versions().isEmpty() ? c.versions().get(0) : odoo;
@@ -94,7 +96,7 @@ final class CompileCommand implements Callable<Integer> {
                     + "; create one with `ferry catalog import <fields_get dumps>`");
         }
         Path planDir = out != null ? out : home.resolve("plans/" + platform + "-" + odoo);
-        CompileOptions co = new CompileOptions(home, platform, pair, odoo, export, users, opts, batchSize, planDir);
+        CompileOptions co = new CompileOptions(home, platform, pair, odoo, export, users, opts, batchSize, planDir, apps);
         CompileResult r = new PlanCompiler(co).compile();
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();

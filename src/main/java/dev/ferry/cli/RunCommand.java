@@ -68,7 +68,7 @@ final class RunCommand implements Callable<Integer> {
         Path runDir = tuning.runsDir.resolve(runId);
         Path planDir = runDir.resolve("plan");
         CompileResult r = new PlanCompiler(new CompileOptions(home, c.platform(), c.pair(), version, c.exportDir(), c.users(),
-                c.options(), 500, planDir)).compile();
+                c.options(), 500, planDir, c.apps())).compile();
         if (!r.written()) {
             FindingsRenderer.render(r.findings(), Severity.WARNING, spec.commandLine().getErr());
             return Main.BAD_INPUT;

@@ -39,6 +39,7 @@ public final class PlanExecutor {
     private final LoadOptions options;
     private final BatchListener listener;
     private final Map<String, Map<String, Map<String, Object>>> fieldsCache = new HashMap<>();
+    private final Map<String, StepTable> partTables = new HashMap<>();
     private final Map<String, Map<String, Object>> defaultsCache = new HashMap<>();
     private UserMatch users;
 
@@ -166,6 +167,14 @@ public final class PlanExecutor {
         return load(step, table, records, batch, before);
     }
 
+    /**
+     * Calls a step's method on a batch's records: only on records that are in Odoo with all their parts (rows of the
+     * steps the call waits for that reference them), and, when the step's contract has a precondition ({@code when}),
+     * only on those still matching it, so a re-run skips what is done. A fault splits the records like a refused load
+     * so one bad record fails alone; after a fault and after a call the precondition is read again, because Odoo may
+     * have applied a call that faulted (XML-RPC refuses to send a None result after the commit) and may answer a call
+     * without applying it (a wizard to open instead).
+     */
     private BatchOutcome call(PlanStep.CallStep step, Batch batch) {
         Map<String, RecordRef> found = client.lookupExternalIds(batch.xids());
         Map<String, String> failed = new LinkedHashMap<>();
@@ -177,20 +186,128 @@ public final class PlanExecutor {
                 failed.put(x, "No record with external id '" + x + "' to call " + step.method() + " on");
             }
         }
+        missingParts(step, ids.keySet()).forEach((x, why) -> {
+            ids.remove(x);
+            failed.put(x, why);
+        });
         listener.batchSending(batch, Map.copyOf(ids), Map.of());
         if (ids.isEmpty()) {
-            return new BatchOutcome(batch, StepStatus.FAILED, ids, List.of(), List.of(), failed, false, null);
+            return new BatchOutcome(batch, failed.isEmpty() ? StepStatus.DONE : StepStatus.FAILED, ids, List.of(),
+                    List.of(), failed, false, null);
         }
+        Map<String, Object> ctx = context();
+        ctx.putAll(step.contract().context());
+        List<String> called = new ArrayList<>();
         try {
-            client.execute(step.model(), step.method(), List.of(List.copyOf(ids.values())), Map.of("context", context()));
+            invoke(step, new ArrayList<>(ids.keySet()), ids, ctx, called, failed);
         } catch (ReplyLostException e) {
-            return new BatchOutcome(batch, StepStatus.UNKNOWN, ids, List.of(), List.of(), failed, false, e.getMessage());
-        } catch (OdooFault f) {
-            ids.keySet().forEach(x -> failed.put(x, f.summary()));
-            return new BatchOutcome(batch, StepStatus.FAILED, Map.of(), List.of(), List.of(), failed, false, f.summary());
+            return new BatchOutcome(batch, StepStatus.UNKNOWN, ids, List.of(), List.copyOf(called), failed, false, e.getMessage());
         }
         return new BatchOutcome(batch, failed.isEmpty() ? StepStatus.DONE : StepStatus.FAILED, ids, List.of(),
-                List.copyOf(ids.keySet()), failed, false, null);
+                List.copyOf(called), failed, false, null);
+    }
+
+    private void invoke(PlanStep.CallStep step, List<String> xids, Map<String, Long> ids, Map<String, Object> ctx,
+                        List<String> called, Map<String, String> failed) {
+        boolean guarded = !step.contract().when().isEmpty();
+        List<String> pending = guarded ? eligible(step, xids, ids) : xids;
+        if (pending.isEmpty()) {
+            return;
+        }
+        Object answer;
+        try {
+            answer = client.execute(step.model(), step.method(), List.of(pending.stream().map(ids::get).toList()),
+                    Map.of("context", ctx));
+        } catch (OdooFault f) {
+            if (!guarded) {
+                // Without a precondition Ferry cannot tell what a faulted call did, so it does not call again.
+                pending.forEach(x -> failed.put(x, f.summary()));
+                return;
+            }
+            List<String> left = eligible(step, pending, ids);
+            pending.stream().filter(x -> !left.contains(x)).forEach(called::add);
+            if (left.size() == 1) {
+                failed.put(left.get(0), f.summary());
+            } else if (left.size() > 1) {
+                int mid = left.size() / 2;
+                invoke(step, left.subList(0, mid), ids, ctx, called, failed);
+                invoke(step, left.subList(mid, left.size()), ids, ctx, called, failed);
+            }
+            return;
+        }
+        if (!guarded) {
+            called.addAll(pending);
+            return;
+        }
+        List<String> unchanged = eligible(step, pending, ids);
+        for (String x : pending) {
+            if (unchanged.contains(x)) {
+                failed.put(x, step.method() + " answered without changing the record (it still matches the step's"
+                        + " precondition " + step.contract().when() + "); Odoo answered: " + abbreviate(answer));
+            } else {
+                called.add(x);
+            }
+        }
+    }
+
+    /** Of these records, those that still match the call step's precondition (archived records included). */
+    private List<String> eligible(PlanStep.CallStep step, List<String> xids, Map<String, Long> ids) {
+        List<Object> domain = new ArrayList<>();
+        domain.add(List.of("id", "in", xids.stream().map(ids::get).toList()));
+        domain.addAll(step.contract().when());
+        Set<Long> match = new java.util.HashSet<>(OdooValues.ids(client.execute(step.model(), "search", List.of(domain),
+                Map.of("context", Map.of("active_test", false))), step.model() + ".search"));
+        return xids.stream().filter(x -> match.contains(ids.get(x))).toList();
+    }
+
+    /**
+     * Records that must not be called because a part of them is not in Odoo: rows of the steps the call waits for
+     * (other than the record's own step) whose reference columns name the record, e.g. an order's lines.
+     */
+    private Map<String, String> missingParts(PlanStep.CallStep step, Set<String> xids) {
+        Map<String, List<String[]>> parts = new LinkedHashMap<>();
+        for (PlanStep dep : plan.steps()) {
+            if (!step.dependsOn().contains(dep.id()) || dep instanceof PlanStep.CallStep || dep.model().equals(step.model())) {
+                continue;
+            }
+            StepTable t = partTables.computeIfAbsent(dep.id(), k -> table(dep));
+            List<Integer> refCols = new ArrayList<>();
+            for (int c = 1; c < t.header().size(); c++) {
+                String h = t.header().get(c);
+                if (h.endsWith("/id") && h.indexOf('/') == h.length() - 3) {
+                    refCols.add(c);
+                }
+            }
+            for (StepTable.Record r : t.records()) {
+                for (int c : refCols) {
+                    String cell = r.main().get(c);
+                    if (xids.contains(cell)) {
+                        parts.computeIfAbsent(cell, k -> new ArrayList<>()).add(new String[]{r.xid(), dep.id(), dep.model()});
+                    }
+                }
+            }
+        }
+        List<String> wanted = parts.values().stream().flatMap(List::stream).map(p -> p[0]).distinct().toList();
+        Map<String, RecordRef> present = new LinkedHashMap<>();
+        for (int i = 0; i < wanted.size(); i += 1000) {
+            present.putAll(client.lookupExternalIds(wanted.subList(i, Math.min(wanted.size(), i + 1000))));
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        parts.forEach((x, ps) -> {
+            for (String[] p : ps) {
+                if (!present.containsKey(p[0])) {
+                    out.put(x, "not called: its " + p[2] + " " + p[0] + " (step " + p[1] + ") is not in Odoo; fix that row"
+                            + " and load again");
+                    break;
+                }
+            }
+        });
+        return out;
+    }
+
+    private static String abbreviate(Object answer) {
+        String s = String.valueOf(answer);
+        return s.length() > 120 ? s.substring(0, 119) + "…" : s;
     }
 
     private BatchOutcome load(PlanStep step, StepTable table, List<StepTable.Record> records, Batch batch,

@@ -20,14 +20,18 @@ import java.util.Set;
  * @param versions Odoo versions to compile for; the first is the default
  * @param users    target users file, or null
  * @param options  rule options
+ * @param apps     the target's installed modules the rules see ({@code apps:}), or null for the catalog's apps
+ * @param export   the export folder ({@code export:}, relative to the case; default {@code export}), so a case can
+ *                 compile another case's export under other options or apps
  */
 public record CaseFile(Path dir, String platform, String pair, java.util.List<String> versions, Path users,
-                       Map<String, String> options) {
+                       Map<String, String> options, java.util.Set<String> apps, Path export) {
 
     public static CaseFile load(Path file, String display) {
         Findings findings = new Findings();
         YamlNode doc = YamlNode.parse(file, display, findings);
-        doc.checkKeys(Set.of("kind", "schema", "description", "platform", "pair", "odoo", "users", "options"));
+        doc.checkKeys(Set.of("kind", "schema", "description", "platform", "pair", "odoo", "users", "options", "apps",
+                "export"));
         if (!"ferry-case".equals(doc.string("kind", null))) {
             doc.error(dev.ferry.finding.FindingCode.CAT_002, doc.string("kind", null), "kind: ferry-case");
         }
@@ -40,15 +44,18 @@ public record CaseFile(Path dir, String platform, String pair, java.util.List<St
         if (o != null) {
             o.entries().forEach((k, v) -> options.put(k, v.text()));
         }
+        java.util.Set<String> apps = doc.get("apps") == null ? null : new java.util.TreeSet<>(doc.strings("apps"));
+        String export = doc.string("export", "export");
         if (findings.hasErrors()) {
             throw new FindingsException(findings.list());
         }
         Path dir = file.toAbsolutePath().getParent();
-        return new CaseFile(dir, platform, pair, versions, users == null ? null : dir.resolve(users), options);
+        return new CaseFile(dir, platform, pair, versions, users == null ? null : dir.resolve(users), options, apps,
+                dir.resolve(export).normalize());
     }
 
     public Path exportDir() {
-        return dir.resolve("export");
+        return export;
     }
 
     public Path expectedDir(String version) {

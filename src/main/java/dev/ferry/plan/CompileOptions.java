@@ -16,9 +16,17 @@ import java.util.Map;
  * @param options       rule options (fallback-owner, timezone, ...)
  * @param batchSize     rows per Odoo load call recorded in the plan
  * @param planDir       where the plan folder is written
+ * @param apps          the target's installed modules the rules see, or null for the apps the Odoo catalog shows
  */
 public record CompileOptions(Path projectRoot, String platform, String pair, String odooVersion, Path exportDir,
-                             Path usersFile, Map<String, String> options, int batchSize, Path planDir) {
+                             Path usersFile, Map<String, String> options, int batchSize, Path planDir,
+                             java.util.Set<String> apps) {
+
+    /** Options for a target whose installed apps are those its catalog shows. */
+    public CompileOptions(Path projectRoot, String platform, String pair, String odooVersion, Path exportDir,
+                          Path usersFile, Map<String, String> options, int batchSize, Path planDir) {
+        this(projectRoot, platform, pair, odooVersion, exportDir, usersFile, options, batchSize, planDir, null);
+    }
 
     public Path sourceCatalog() {
         return projectRoot.resolve("catalogs/sources/" + platform + ".yaml");

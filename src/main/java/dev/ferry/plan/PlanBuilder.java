@@ -58,7 +58,9 @@ final class PlanBuilder {
      * Required fields Odoo fills itself when a row leaves them out. fields_get does not say which required
      * fields have defaults; these are the ones every Odoo version defaults (owner, company, currency, aliases).
      */
-    private static final Set<String> DEFAULTED = Set.of("user_id", "company_id", "currency_id", "alias_id");
+    private static final Set<String> DEFAULTED = Set.of("user_id", "company_id", "currency_id", "alias_id",
+            // account.tax takes the company's fiscal country and a tax group of that country (17: defaults; 18-19: computes).
+            "account.tax.country_id", "account.tax.tax_group_id");
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final CSVFormat SPOOL = CSVFormat.RFC4180.builder().setRecordSeparator('\n').get();
 
@@ -262,7 +264,8 @@ final class PlanBuilder {
     /** Required fields a row must fill itself: those Odoo does not default (see {@link #DEFAULTED}). */
     private List<OdooField> mustFill(OdooModel model) {
         return requiredByModel.computeIfAbsent(model.name(), m -> model.fields().values().stream()
-                .filter(f -> f.required() && f.stored() && !DEFAULTED.contains(f.name()) && !f.name().startsWith("alias_")
+                .filter(f -> f.required() && f.stored() && !DEFAULTED.contains(f.name())
+                        && !DEFAULTED.contains(model.name() + "." + f.name()) && !f.name().startsWith("alias_")
                         && !"selection".equals(f.type()) && !"boolean".equals(f.type()) && !f.isToMany())
                 .toList());
     }
@@ -507,12 +510,38 @@ final class PlanBuilder {
                     p.printRecord(c.xid());
                 }
             }
-            String dep = idOf.get(first.model());
             result.add(new PlanStep.CallStep(id, first.model(), first.method(), group.size(),
-                    dep == null ? List.of() : List.of(dep)));
+                    callDependencies(first.model(), idOf), contract(first.spec())));
         }
         writeProvenance(planDir.resolve("provenance.csv"), order);
         return new Built(result);
+    }
+
+    /**
+     * The steps a call on {@code model} waits for: the model's own step and the steps of its parts, i.e. models
+     * that reference it through a required many2one (an order's lines), so a call sees each record complete.
+     */
+    private List<String> callDependencies(String model, Map<String, String> idOf) {
+        java.util.TreeSet<String> deps = new java.util.TreeSet<>();
+        if (idOf.containsKey(model)) {
+            deps.add(idOf.get(model));
+        }
+        for (StepData s : steps.values()) {
+            OdooModel m = catalog.model(s.model);
+            if (m == null || !s.dependsOn.contains(model) || !idOf.containsKey(s.model)) {
+                continue;
+            }
+            boolean part = m.fields().values().stream().anyMatch(f -> f.required() && "many2one".equals(f.type())
+                    && model.equals(f.relation()) && s.columns.contains(f.name() + "/id"));
+            if (part) {
+                deps.add(idOf.get(s.model));
+            }
+        }
+        return List.copyOf(deps);
+    }
+
+    private static PlanStep.CallContract contract(dev.ferry.rules.facts.CallSpec spec) {
+        return new PlanStep.CallContract(spec.when(), spec.changes(), spec.context(), spec.undo(), spec.undoContext());
     }
 
     /** Schema models first in their fixed order, then data models so that referenced models come first. */

@@ -81,7 +81,8 @@ public final class PlanCompiler {
                 byKey.forEach((k, raw) -> facts.put(k, engine.fact(catalog.platform(), raw)));
                 lookups.put(object, facts);
             });
-            Context ctx = new Context(catalog.platform(), odoo.major(), odoo.apps(), users, reader.sourceUserEmails(),
+            Context ctx = new Context(catalog.platform(), odoo.major(), options.apps() != null ? options.apps() : odoo.apps(),
+                    users, reader.sourceUserEmails(),
                     options.options(), lookups, reader::indexed);
             Output out = new Output(catalog.platform(), ctx, findings);
             RuleEngine.Runner runner = engine.runner(ctx, out);
@@ -276,6 +277,9 @@ public final class PlanCompiler {
         }
         md.update(new TreeMap<>(options.options()).toString().getBytes(StandardCharsets.UTF_8));
         md.update(Integer.toString(options.batchSize()).getBytes(StandardCharsets.UTF_8));
+        if (options.apps() != null) {
+            md.update(new java.util.TreeSet<>(options.apps()).toString().getBytes(StandardCharsets.UTF_8));
+        }
         return java.util.HexFormat.of().formatHex(md.digest());
     }
 

@@ -37,7 +37,8 @@ public final class PlanReader {
         YamlNode stepsNode = doc.get("steps");
         if (stepsNode != null) {
             for (YamlNode s : stepsNode.items()) {
-                s.checkKeys(Set.of("id", "kind", "model", "method", "file", "rows", "depends-on", "inverse"));
+                s.checkKeys(Set.of("id", "kind", "model", "method", "file", "rows", "depends-on", "inverse", "when",
+                        "changes", "context", "undo", "undo-context"));
                 String id = s.requiredString("id");
                 String model = s.requiredString("model");
                 int rows = s.integer("rows", 0);
@@ -46,7 +47,7 @@ public final class PlanReader {
                 PlanStep step = switch (kind == null ? "" : kind) {
                     case "schema" -> new PlanStep.SchemaStep(id, model, rows, deps);
                     case "load" -> new PlanStep.LoadStep(id, model, rows, deps);
-                    case "call" -> new PlanStep.CallStep(id, model, s.requiredString("method"), rows, deps);
+                    case "call" -> new PlanStep.CallStep(id, model, s.requiredString("method"), rows, deps, contract(s));
                     default -> {
                         s.error(FindingCode.PLAN_010, kind, "kind schema, load or call");
                         yield null;
@@ -67,6 +68,28 @@ public final class PlanReader {
         return new Plan(doc.requiredString("platform"), doc.requiredString("pair"), doc.requiredString("odoo-version"),
                 digest.replaceFirst("^sha256:", ""), doc.integer("batch-size", 500), map(doc.get("context")), steps,
                 intMap(doc.get("source-counts")), intMap(doc.get("documents")));
+    }
+
+    /** A call step's contract; keys it lacks take the empty value, and no {@code undo} means it cannot be undone. */
+    @SuppressWarnings("unchecked")
+    private static PlanStep.CallContract contract(YamlNode s) {
+        Object when = s.get("when") == null ? List.of() : s.get("when").plain();
+        Object context = s.get("context") == null ? Map.of() : s.get("context").plain();
+        Object undoContext = s.get("undo-context") == null ? Map.of() : s.get("undo-context").plain();
+        if (!(when instanceof List<?>)) {
+            s.get("when").error(FindingCode.PLAN_010, String.valueOf(when), "when: an Odoo domain, a list of [field, operator, value]");
+            when = List.of();
+        }
+        if (!(context instanceof Map<?, ?>)) {
+            s.get("context").error(FindingCode.PLAN_010, String.valueOf(context), "context: a mapping of context keys");
+            context = Map.of();
+        }
+        if (!(undoContext instanceof Map<?, ?>)) {
+            s.get("undo-context").error(FindingCode.PLAN_010, String.valueOf(undoContext), "undo-context: a mapping of context keys");
+            undoContext = Map.of();
+        }
+        return new PlanStep.CallContract((List<Object>) when, s.strings("changes"), (Map<String, Object>) context,
+                s.get("undo") == null ? null : s.strings("undo"), (Map<String, Object>) undoContext);
     }
 
     private static Map<String, String> map(YamlNode n) {

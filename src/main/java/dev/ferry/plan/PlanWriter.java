@@ -132,6 +132,22 @@ public final class PlanWriter {
             b.append("    model: ").append(s.model()).append('\n');
             if (s instanceof PlanStep.CallStep c) {
                 b.append("    method: ").append(c.method()).append('\n');
+                PlanStep.CallContract k = c.contract();
+                if (!k.when().isEmpty()) {
+                    b.append("    when: ").append(flow(k.when())).append('\n');
+                }
+                if (!k.changes().isEmpty()) {
+                    b.append("    changes: [").append(String.join(", ", k.changes())).append("]\n");
+                }
+                if (!k.context().isEmpty()) {
+                    b.append("    context: ").append(flow(k.context())).append('\n');
+                }
+                if (k.undo() != null) {
+                    b.append("    undo: [").append(String.join(", ", k.undo())).append("]\n");
+                }
+                if (!k.undoContext().isEmpty()) {
+                    b.append("    undo-context: ").append(flow(k.undoContext())).append('\n');
+                }
             }
             b.append("    file: ").append(s.file()).append('\n');
             b.append("    rows: ").append(s.rows()).append('\n');
@@ -150,6 +166,24 @@ public final class PlanWriter {
             b.append("  ").append(s.word()).append(": ").append(counts.getOrDefault(s, 0)).append('\n');
         }
         return b.toString();
+    }
+
+    /** A value as YAML flow (also valid JSON): strings double-quoted, numbers and booleans bare. */
+    static String flow(Object v) {
+        if (v instanceof List<?> l) {
+            List<String> parts = new ArrayList<>();
+            l.forEach(o -> parts.add(flow(o)));
+            return "[" + String.join(", ", parts) + "]";
+        }
+        if (v instanceof Map<?, ?> m) {
+            List<String> parts = new ArrayList<>();
+            m.forEach((k, o) -> parts.add(k + ": " + flow(o)));
+            return "{" + String.join(", ", parts) + "}";
+        }
+        if (v instanceof Boolean || v instanceof Number) {
+            return v.toString();
+        }
+        return YamlNode.quote(String.valueOf(v));
     }
 
     private static String report(Plan plan, List<Finding> findings, Output out) {

@@ -6,7 +6,11 @@ import dev.ferry.finding.Origin;
 import dev.ferry.odoo.OdooClient;
 import dev.ferry.odoo.PlanExecutor;
 import dev.ferry.odoo.RecordRef;
-import dev.ferry.odoo.StepStatus;
+import dev.ferry.finding.FindingsException;
+import dev.ferry.plan.PlanReader;
+import dev.ferry.plan.PlanStep;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,15 +23,17 @@ import java.util.Set;
 /**
  * Undoes a run from its journal, in reverse step order: unlinks the records the run created (children before
  * parents, since later steps reference earlier ones) and writes back the values an update replaced. Batches the
- * journal left RUNNING or UNKNOWN are read back by external id first. Call steps have no inverse: rollback lists
- * them and stops before writing unless told to skip them.
+ * journal left RUNNING or UNKNOWN are read back by external id first. A call step is undone as its plan contract
+ * says: the undo methods run on the records the run created (e.g. cancel a confirmed order so it can be unlinked);
+ * records that existed before the run, and call steps without an undo, cannot be undone: rollback lists them and
+ * stops before writing unless told to skip them.
  */
 public final class Rollback {
     private Rollback() {
     }
 
     /** One thing rollback does. */
-    public sealed interface Action permits Unlink, Restore {
+    public sealed interface Action permits Unlink, Restore, Undo {
         String describe();
     }
 
@@ -43,31 +49,35 @@ public final class Rollback {
         }
     }
 
+    /** Calls a call step's undo methods on the records the run created and the step changed. */
+    public record Undo(String step, String model, List<String> methods, Map<String, Object> context, List<String> xids,
+                       List<Long> ids) implements Action {
+        public String describe() {
+            return "call " + String.join(", then ", methods) + " on " + ids.size() + " " + model + " record(s) changed by "
+                    + step;
+        }
+    }
+
     /**
      * The actions, and the call steps that cannot be undone.
      *
-     * @param irreversible findings naming the call steps the run executed (RUN-002)
+     * @param irreversible findings naming the call steps whose effects stay (RUN-002)
      */
     public record Plan(List<Action> actions, List<Finding> irreversible) {
     }
 
     /** Works out what to undo; reads external ids back but writes nothing. */
     public static Plan plan(OdooClient client, RunJournal journal) {
+        Map<String, PlanStep.CallStep> callSteps = callSteps(journal);
         Map<String, List<RunJournal.BatchRecord>> bySteps = new LinkedHashMap<>();
-        List<Finding> irreversible = new ArrayList<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> created = new LinkedHashSet<>();
         for (RunJournal.BatchRecord b : journal.batches()) {
-            if (b.call()) {
-                if (b.status() != StepStatus.FAILED && seen.add(b.step())) {
-                    irreversible.add(Finding.error(FindingCode.RUN_002, new Origin(
-                            journal.runDir().resolve("journal.jsonl").toString(), 0, 0, b.model(), null), b.step(),
-                            "a step with an inverse; Odoo has no general undo for the method it called, so its effects stay")
-                            .withHint("rerun with --skip-irreversible to undo everything else, then undo " + b.step() + " by hand"));
-                }
-                continue;
-            }
             bySteps.computeIfAbsent(b.step(), k -> new ArrayList<>()).add(b);
+            if (!b.call()) {
+                b.ids().keySet().stream().filter(x -> !b.existing().containsKey(x)).forEach(created::add);
+            }
         }
+        List<Finding> irreversible = new ArrayList<>();
         List<Action> actions = new ArrayList<>();
         List<String> steps = new ArrayList<>(bySteps.keySet());
         Collections.reverse(steps);
@@ -75,6 +85,10 @@ public final class Rollback {
             List<RunJournal.BatchRecord> batches = new ArrayList<>(bySteps.get(step));
             Collections.reverse(batches);
             String model = batches.get(0).model();
+            if (batches.get(0).call()) {
+                undoCall(client, journal, step, model, batches, callSteps.get(step), created, actions, irreversible);
+                continue;
+            }
             List<String> createdXids = new ArrayList<>();
             List<Restore> restores = new ArrayList<>();
             for (RunJournal.BatchRecord b : batches) {
@@ -109,17 +123,75 @@ public final class Rollback {
         return new Plan(actions, irreversible);
     }
 
+    private static void undoCall(OdooClient client, RunJournal journal, String step, String model,
+                                 List<RunJournal.BatchRecord> batches, PlanStep.CallStep callStep, Set<String> created,
+                                 List<Action> actions, List<Finding> irreversible) {
+        Set<String> called = new LinkedHashSet<>();
+        batches.forEach(b -> called.addAll(b.updated()));
+        if (called.isEmpty()) {
+            return;
+        }
+        PlanStep.CallContract contract = callStep == null ? PlanStep.CallContract.NONE : callStep.contract();
+        List<String> ours = called.stream().filter(created::contains).toList();
+        long theirs = called.size() - ours.size();
+        Origin origin = new Origin(journal.runDir().resolve("journal.jsonl").toString(), 0, 0, model, null);
+        if (contract.undo() == null) {
+            irreversible.add(Finding.error(FindingCode.RUN_002, origin, step,
+                    "a step with an inverse; Odoo has no general undo for the method it called, so its effects stay")
+                    .withHint("rerun with --skip-irreversible to undo everything else, then undo " + step + " by hand"));
+            return;
+        }
+        if (theirs > 0) {
+            irreversible.add(Finding.error(FindingCode.RUN_002, origin, step,
+                    "records the run created; " + theirs + " record(s) existed before the run and keep what the step's"
+                            + " method did (the run does not unlink them)")
+                    .withHint("rerun with --skip-irreversible to undo everything else, then undo " + step
+                            + " by hand on the records it lists"));
+        }
+        if (contract.undo().isEmpty() || ours.isEmpty()) {
+            return;
+        }
+        Map<String, RecordRef> now = client.lookupExternalIds(ours);
+        List<String> xs = ours.stream().filter(now::containsKey).toList();
+        if (!xs.isEmpty()) {
+            actions.add(new Undo(step, model, contract.undo(), contract.undoContext(), xs,
+                    xs.stream().map(x -> now.get(x).id()).toList()));
+        }
+    }
+
+    /** The plan's call steps by id, or none when the plan folder the run used is gone. */
+    private static Map<String, PlanStep.CallStep> callSteps(RunJournal journal) {
+        Map<String, PlanStep.CallStep> out = new LinkedHashMap<>();
+        try {
+            for (PlanStep s : PlanReader.read(Path.of(journal.info().planDir())).steps()) {
+                if (s instanceof PlanStep.CallStep c) {
+                    out.put(c.id(), c);
+                }
+            }
+        } catch (FindingsException e) {
+            // Without the plan no contract is known: every call step that ran counts as irreversible.
+        }
+        return out;
+    }
+
     /** Applies the actions in order, journalling each to {@code rollback.jsonl}. */
     public static void apply(OdooClient client, RunJournal journal, Plan plan) {
         try (Journal log = Journal.open(journal.runDir().resolve("rollback"), java.time.Clock.systemUTC())) {
             Map<String, Map<String, Map<String, Object>>> defs = new LinkedHashMap<>();
             for (Action a : plan.actions()) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("type", a instanceof Unlink ? "unlink" : "restore");
+                line.put("type", a instanceof Unlink ? "unlink" : a instanceof Undo ? "undo" : "restore");
                 line.put("action", a.describe());
                 if (a instanceof Unlink u) {
                     line.put("ids", u.ids());
                     client.unlink(u.model(), u.ids());
+                } else if (a instanceof Undo u) {
+                    line.put("ids", u.ids());
+                    Map<String, Object> ctx = new LinkedHashMap<>(PlanExecutor.MAIL_CONTEXT);
+                    ctx.putAll(u.context());
+                    for (String method : u.methods()) {
+                        client.execute(u.model(), method, List.of(u.ids()), Map.of("context", ctx));
+                    }
                 } else if (a instanceof Restore r) {
                     Map<String, Map<String, Object>> f = defs.computeIfAbsent(r.model(),
                             m -> client.fieldsGet(m, List.of("type", "relation")));

@@ -32,10 +32,11 @@ public final class RunJournal implements LoadOptions.PriorRun {
      * @param status   the last status written
      * @param ids      external id → database id of what landed, as last written
      * @param failed   external id → Odoo's message, as last written
+     * @param updated  external ids the batch updated, as last written; for a call step, those the method ran on
      */
     public record BatchRecord(String step, String model, int number, boolean call, List<String> xids,
                               Map<String, Long> existing, Map<String, Map<String, Object>> old, StepStatus status,
-                              Map<String, Long> ids, Map<String, String> failed) {
+                              Map<String, Long> ids, Map<String, String> failed, List<String> updated) {
     }
 
     private final Path runDir;
@@ -100,8 +101,12 @@ public final class RunJournal implements LoadOptions.PriorRun {
                             : m.get("old") instanceof Map<?, ?> o ? (Map<String, Map<String, Object>>) o : Map.of();
                     Map<String, Long> ids = status == StepStatus.RUNNING && prev != null ? prev.ids() : longs(m.get("ids"));
                     Map<String, String> failed = m.get("failed") instanceof Map<?, ?> f ? (Map<String, String>) f : Map.of();
+                    // Every attempt's updates count: a resumed call skips what an earlier attempt already called.
+                    Set<String> union = new LinkedHashSet<>(prev == null ? List.of() : prev.updated());
+                    union.addAll(Journal.strings(m.get("updated")));
+                    List<String> updated = List.copyOf(union);
                     batches.put(key, new BatchRecord(str(m, "step"), str(m, "model"), num(m, "batch"), type.equals("call"),
-                            xids, existing, old, status, ids, failed));
+                            xids, existing, old, status, ids, failed, updated));
                 }
                 default -> {
                 }

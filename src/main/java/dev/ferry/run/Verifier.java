@@ -25,7 +25,8 @@ import java.util.TreeSet;
  * Reads back every record of a run by external id and compares it field by field with the plan's rows,
  * normalising what Odoo changes in form only: many2one read as {@code [id, name]} against the plan's external id,
  * many2many as sets, floats with a tolerance, booleans, datetimes (plan's zone vs UTC), html by text content,
- * empty cells vs {@code False}.
+ * empty cells vs {@code False}. Fields a call step changes (its contract's {@code changes}) are not compared on its
+ * records; instead its records that still match the step's precondition are reported as drifted.
  */
 public final class Verifier {
     /** Classification of a loaded record (STYLE §7). */
@@ -68,8 +69,11 @@ public final class Verifier {
         UserMatch users = UserMatch.resolve(client, planDir);
         List<RecordCheck> checks = new ArrayList<>();
         List<StepFigures> figures = new ArrayList<>();
+        Map<String, Set<String>> changedByCalls = changedByCalls(plan, planDir);
+        java.util.function.BiFunction<String, String, Set<Long>> byNames = nameSearch(client);
         for (PlanStep step : plan.steps()) {
-            if (step instanceof PlanStep.CallStep) {
+            if (step instanceof PlanStep.CallStep call) {
+                checkCall(client, planDir, call, only, failed, checks);
                 continue;
             }
             StepTable table = StepTable.read(planDir.resolve(step.file()));
@@ -140,7 +144,8 @@ public final class Verifier {
                         fill.merge(f, 1, Integer::sum);
                     }
                 }
-                List<Diff> diffs = compare(table, r, row, defs, resolved, tz, users);
+                List<Diff> diffs = compare(table, r, row, defs, resolved, tz, users,
+                        changedByCalls.getOrDefault(step.model() + " " + r.xid(), Set.of()), byNames);
                 checks.add(new RecordCheck(step.id(), step.model(), r.xid(), ref.id(),
                         diffs.isEmpty() ? Status.COMPLETE : Status.DRIFTED, diffs, null));
             }
@@ -149,9 +154,81 @@ public final class Verifier {
         return new Result(checks, figures);
     }
 
+    /**
+     * The ids Odoo's {@code name_search(name, operator='=')} finds, cached: what {@code load} resolved a many2one
+     * given by name to (a product by internal reference shows as {@code [CODE] Name}, not as the cell's text).
+     */
+    private static java.util.function.BiFunction<String, String, Set<Long>> nameSearch(OdooClient client) {
+        Map<String, Set<Long>> cache = new java.util.HashMap<>();
+        return (model, name) -> cache.computeIfAbsent(model + "\u0000" + name, k -> {
+            Set<Long> ids = new HashSet<>();
+            Object found = client.execute(model, "name_search", List.of(name), Map.of("operator", "=", "limit", 8));
+            if (found instanceof List<?> l) {
+                for (Object o : l) {
+                    if (o instanceof List<?> pair && !pair.isEmpty() && pair.get(0) instanceof Number n) {
+                        ids.add(n.longValue());
+                    }
+                }
+            }
+            return ids;
+        });
+    }
+
+    /** Model and external id → fields the plan's call steps change on that record (their contracts' changes). */
+    private static Map<String, Set<String>> changedByCalls(Plan plan, Path planDir) {
+        Map<String, Set<String>> out = new java.util.HashMap<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.CallStep call && !call.contract().changes().isEmpty()) {
+                for (StepTable.Record r : StepTable.read(planDir.resolve(step.file())).records()) {
+                    out.computeIfAbsent(step.model() + " " + r.xid(), k -> new java.util.HashSet<>())
+                            .addAll(call.contract().changes());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A call step's records that still match its precondition after the run: the method did not take effect. Each
+     * is DRIFTED, with what the journal knows; records the call step does not guard are not checked.
+     */
+    private static void checkCall(OdooClient client, Path planDir, PlanStep.CallStep call, Set<String> only,
+                                  Map<String, String> failed, List<RecordCheck> checks) {
+        if (call.contract().when().isEmpty()) {
+            return;
+        }
+        List<String> xids = StepTable.read(planDir.resolve(call.file())).records().stream().map(StepTable.Record::xid)
+                .filter(x -> only == null || only.contains(x)).toList();
+        Map<String, RecordRef> resolved = new LinkedHashMap<>();
+        for (int i = 0; i < xids.size(); i += 1000) {
+            resolved.putAll(client.lookupExternalIds(xids.subList(i, Math.min(xids.size(), i + 1000))));
+        }
+        if (resolved.isEmpty()) {
+            return;
+        }
+        List<Object> domain = new ArrayList<>();
+        domain.add(List.of("id", "in", resolved.values().stream().map(RecordRef::id).toList()));
+        domain.addAll(call.contract().when());
+        Set<Long> pending = new HashSet<>();
+        Object found = client.execute(call.model(), "search", List.of(domain), Map.of("context", Map.of("active_test", false)));
+        if (found instanceof List<?> l) {
+            l.forEach(o -> pending.add(((Number) o).longValue()));
+        }
+        for (String x : xids) {
+            RecordRef ref = resolved.get(x);
+            if (ref != null && pending.contains(ref.id())) {
+                String note = failed.containsKey(x) ? call.method() + " was refused: " + failed.get(x)
+                        : call.method() + " has not run on it";
+                checks.add(new RecordCheck(call.id(), call.model(), x, ref.id(), Status.DRIFTED,
+                        List.of(new Diff(call.method(), "matches " + call.contract().when(), "called")), note));
+            }
+        }
+    }
+
     private static List<Diff> compare(StepTable table, StepTable.Record r, Map<String, Object> row,
                                       Map<String, Map<String, Object>> defs, Map<String, RecordRef> resolved, ZoneId tz,
-                                      UserMatch users) {
+                                      UserMatch users, Set<String> changedByCalls,
+                                      java.util.function.BiFunction<String, String, Set<Long>> byNames) {
         List<Diff> diffs = new ArrayList<>();
         Set<String> linesDone = new HashSet<>();
         List<String> header = table.header();
@@ -169,7 +246,7 @@ public final class Verifier {
             }
             String field = col.contains("/") ? col.substring(0, col.indexOf('/')) : col;
             Map<String, Object> def = defs.get(field);
-            if (def == null || !row.containsKey(field)) {
+            if (def == null || !row.containsKey(field) || changedByCalls.contains(field)) {
                 continue;
             }
             String type = String.valueOf(def.get("type"));
@@ -233,7 +310,9 @@ public final class Verifier {
                 }
             } else if (rest.isEmpty()) {
                 String odoo = display(got);
-                if (!same(type, cell, got, tz)) {
+                boolean byName = "many2one".equals(type) && !cell.isEmpty() && got instanceof List<?> l && !l.isEmpty()
+                        && byNames.apply(String.valueOf(def.get("relation")), cell).contains(((Number) l.get(0)).longValue());
+                if (!byName && !same(type, cell, got, tz)) {
                     diffs.add(new Diff(field, odoo, cell));
                 }
             }

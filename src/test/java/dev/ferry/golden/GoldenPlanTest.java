@@ -87,7 +87,7 @@ class GoldenPlanTest {
 
     private static CompileResult compile(CaseFile c, String version, Path out) {
         CompileOptions o = new CompileOptions(ROOT, c.platform(), c.pair(), version, c.exportDir(), c.users(),
-                c.options(), 500, out);
+                c.options(), 500, out, c.apps());
         return new PlanCompiler(o).compile();
     }
 

@@ -19,7 +19,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The ASPEC fixture compiled once per Odoo version per test JVM, plus sandbox and client set-up for writer tests. */
+/** Fixture plans compiled once per Odoo version per test JVM, plus sandbox and client set-up for writer tests. */
 final class Plans {
     static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Map<String, Path> COMPILED = new ConcurrentHashMap<>();
@@ -29,11 +29,21 @@ final class Plans {
 
     /** The compiled ASPEC basic plan for {@code version}; read-only, shared by tests. */
     static Path aspec(String version) {
-        return COMPILED.computeIfAbsent(version, v -> {
-            CaseFile c = CaseFile.load(ROOT.resolve("fixtures/aspec/basic/case.yaml"), "fixtures/aspec/basic/case.yaml");
-            Path out = ROOT.resolve("target/run-test-plans/aspec-" + v);
-            CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), v, c.exportDir(), c.users(),
-                    c.options(), 500, out)).compile();
+        return compiled("aspec/basic", version);
+    }
+
+    /** The compiled Ascora basic plan for {@code version}; read-only, shared by tests. */
+    static Path ascora(String version) {
+        return compiled("ascora/basic", version);
+    }
+
+    /** A fixture case ({@code <platform>/<case>}) compiled once per Odoo version per test JVM. */
+    static Path compiled(String fixture, String version) {
+        return COMPILED.computeIfAbsent(fixture + "@" + version, key -> {
+            CaseFile c = CaseFile.load(ROOT.resolve("fixtures/" + fixture + "/case.yaml"), "fixtures/" + fixture + "/case.yaml");
+            Path out = ROOT.resolve("target/run-test-plans/" + fixture.replace('/', '-') + "-" + version);
+            CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), version, c.exportDir(),
+                    c.users(), c.options(), 500, out, c.apps())).compile();
             if (!r.written()) {
                 throw new IllegalStateException("fixture plan did not compile: " + r.findings());
             }

@@ -64,6 +64,9 @@ final class Engine {
         if (c != null) {
             return new Signature(c.onRecords(), null, List.of());
         }
+        if (orm.sales.has(model, method)) {
+            return new Signature(true, List.of(), List.of());
+        }
         return switch (method) {
             case "create" -> new Signature(false, List.of("vals_list"), List.of("vals_list"));
             case "write" -> new Signature(true, List.of("vals"), List.of("vals"));
@@ -119,6 +122,9 @@ final class Engine {
             return c.method().call(new SandboxEnv(this), inv.ids() == null ? List.of() : inv.ids(), a);
         }
         List<Long> ids = inv.ids() == null ? List.of() : inv.ids();
+        if (orm.sales.has(m.name(), inv.method())) {
+            return orm.sales.call(inv.method(), ids, ctx);
+        }
         switch (inv.method()) {
             case "create" -> {
                 Object vl = a.get("vals_list");
@@ -202,6 +208,13 @@ final class Engine {
     }
 
     private List<List<Object>> nameSearch(ModelInfo m, String name, List<?> extra, String operator, Long limit, Ctx ctx) {
+        if (ProductRules.isProduct(m.name())) {
+            List<List<Object>> out = new ArrayList<>();
+            for (long id : orm.products.nameSearch(domain, m, name, operator, extra, limit, ctx)) {
+                out.add(List.of(id, orm.displayName(m.name(), id)));
+            }
+            return out;
+        }
         List<Object> d = new ArrayList<>(extra == null ? List.of() : extra);
         List<String> fields = m.nameSearchFields();
         if (name != null && !name.isEmpty() && !fields.isEmpty()) {

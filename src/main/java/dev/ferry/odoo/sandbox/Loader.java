@@ -540,6 +540,9 @@ final class Loader {
 
     /** {@code name_search(name=value, operator='=')}: exact match on the model's name fields. */
     private List<Long> nameSearchExact(ModelInfo co, String value) {
+        if (ProductRules.isProduct(co.name())) {
+            return orm.products.nameSearch(domain, co, value, "=", List.of(), null, ctx);
+        }
         List<Object> d = new ArrayList<>();
         List<String> fields = co.nameSearchFields();
         for (int i = 0; i < fields.size() - 1; i++) {

@@ -33,6 +33,8 @@ final class Orm {
             "account.payment.move_id", "account.bank.statement.line.move_id", "sale.order.warehouse_id",
             "purchase.order.picking_type_id", "product.template.uom_id", "product.template.uom_po_id",
             "product.template.categ_id", "ir.model.order", "ir.model.field_id");
+    /** Links declared ondelete='cascade' that the naming rule of {@link #isCascade} does not cover. */
+    private static final Set<String> CASCADES = Set.of("product.product.product_tmpl_id");
     /** UNIQUE constraints: model → field → Odoo's constraint message. */
     private static final Map<String, Map<String, String>> UNIQUE = Map.of(
             "crm.tag", Map.of("name", "Tag name already exists!"),
@@ -48,6 +50,9 @@ final class Orm {
     final Dialect dialect;
     private final Clock clock;
     final PartnerRules partners;
+    final ProductRules products;
+    final SaleRules sales;
+    final AccountRules accounts;
 
     Orm(Schema schema, Store store, Dialect dialect, Clock clock) {
         this.schema = schema;
@@ -55,6 +60,9 @@ final class Orm {
         this.dialect = dialect;
         this.clock = clock;
         this.partners = new PartnerRules(schema, store);
+        this.products = new ProductRules(this);
+        this.sales = new SaleRules(this);
+        this.accounts = new AccountRules(this);
     }
 
     ModelInfo model(String name) {
@@ -96,7 +104,7 @@ final class Orm {
                 delegated.put(f.name(), e.getValue());
                 continue;
             }
-            if (MAGIC.contains(f.name()) || !f.stored()) {
+            if (MAGIC.contains(f.name()) || !keepsValue(f)) {
                 continue;
             }
             if ("one2many".equals(f.type()) || "many2many".equals(f.type())) {
@@ -139,6 +147,9 @@ final class Orm {
         if ("res.partner".equals(m.name())) {
             partners.refreshPartner(id, !x2many.isEmpty());
         }
+        if ("product.template".equals(m.name())) {
+            products.templateCreated(id, ctx);
+        }
         if (vals.get("id") instanceof String xid && !xid.isEmpty() && ctx.get("_import_current_module") instanceof String mod) {
             // Odoo's O2MIdMapper: during an import, a one2many line may carry its own external id.
             int dot = xid.indexOf('.');
@@ -149,6 +160,15 @@ final class Orm {
             logCreation(m, id, ctx);
         }
         return id;
+    }
+
+    /**
+     * Whether a written value is kept: stored fields, and non-stored fields the admin may write (company-dependent
+     * properties such as property_payment_term_id in 17, computed fields with an inverse such as a template's
+     * standard_price), which Odoo stores elsewhere and reads back as written.
+     */
+    private static boolean keepsValue(OdooField f) {
+        return f.stored() || !f.readonly() && !"one2many".equals(f.type()) && !"many2many".equals(f.type());
     }
 
     private void checkKnown(ModelInfo m, Collection<String> fields) {
@@ -247,6 +267,8 @@ final class Orm {
 
     /** Computed and related values the sandbox keeps in step on create. */
     private void deriveOnCreate(ModelInfo m, Map<String, Object> row, Ctx ctx) {
+        sales.defaults(m, row);
+        accounts.defaults(m, row);
         if ("res.partner".equals(m.name())) {
             partners.inheritParentAddress(m, row);
         }
@@ -382,7 +404,7 @@ final class Orm {
         Set<String> deferredFk = new LinkedHashSet<>();
         for (Map.Entry<String, Object> e : vals.entrySet()) {
             OdooField f = m.field(e.getKey());
-            if (MAGIC.contains(f.name()) || !f.stored()) {
+            if (MAGIC.contains(f.name()) || !keepsValue(f)) {
                 continue;
             }
             if ("one2many".equals(f.type()) || "many2many".equals(f.type())) {
@@ -434,6 +456,9 @@ final class Orm {
                 partners.syncChildrenAddress(m, id, plain);
                 partners.refreshPartner(id);
             }
+            if ("product.template".equals(m.name())) {
+                products.templateWritten(id, plain);
+            }
         }
     }
 
@@ -454,6 +479,7 @@ final class Orm {
     void unlink(String model, List<Long> ids, Ctx ctx) {
         ModelInfo m = model(model);
         requireExisting(m, ids, ctx);
+        sales.checkUnlink(m.name(), ids);
         for (long id : ids) {
             if (store.exists(m.name(), id)) {
                 unlinkOne(m, id, ctx);
@@ -517,7 +543,7 @@ final class Orm {
      * after its parent ({@code sale.order} → {@code sale.order.line}) is a part of it.
      */
     private static boolean isCascade(ModelInfo parent, ModelInfo child, OdooField f) {
-        return f.required() && child.name().startsWith(parent.name() + ".");
+        return f.required() && child.name().startsWith(parent.name() + ".") || CASCADES.contains(child.name() + "." + f.name());
     }
 
     // ------------------------------------------------------------------ x2many commands
@@ -787,6 +813,9 @@ final class Orm {
         }
         if ("ir.model.data".equals(model)) {
             return row.get("module") + "." + row.get("name");
+        }
+        if ("product.product".equals(model) && products.displayName(model, row) != null) {
+            return products.displayName(model, row);
         }
         if (m.recName() != null && row.get(m.recName()) instanceof String s) {
             return s;

@@ -108,7 +108,15 @@ final class XmlRpcEndpoint {
                 // Odoo's call_kw answers a single dict with a single id.
                 result = ids.get(0);
             }
-            reply = XmlRpcWire.response(result);
+            if (containsNone(result)) {
+                // Odoo's XML-RPC controller marshals with allow_none=False after the call's transaction committed:
+                // the change stays, the client gets a fault (e.g. action_quotation_sent, which returns None).
+                outcome = SandboxCall.Outcome.FAULT;
+                reply = XmlRpcWire.fault(1, OdooError.python("TypeError", "cannot marshal None unless allow_none is enabled")
+                        .traceback(method));
+            } else {
+                reply = XmlRpcWire.response(result);
+            }
         } catch (OdooError e) {
             outcome = SandboxCall.Outcome.FAULT;
             reply = XmlRpcWire.fault(e.faultCode(), e.faultString(method));
@@ -117,6 +125,16 @@ final class XmlRpcEndpoint {
             reply = XmlRpcWire.fault(1, OdooError.python("RuntimeError", "sandbox failure: " + e).traceback(method));
         }
         server.reply(ex, ticket, outcome, 200, "text/xml", reply);
+    }
+
+    private static boolean containsNone(Object v) {
+        if (v == null) {
+            return true;
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return c.stream().anyMatch(XmlRpcEndpoint::containsNone);
+        }
+        return v instanceof Map<?, ?> m && m.values().stream().anyMatch(XmlRpcEndpoint::containsNone);
     }
 
     /** Odoo's call_kw: record methods take their ids first; the rest fills the signature, then kwargs. */

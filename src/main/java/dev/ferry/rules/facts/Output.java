@@ -32,6 +32,7 @@ public final class Output {
     private final List<DocumentRow> documents = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, Disposition> dispositions = new TreeMap<>();
+    private final java.util.Set<String> decisions = new java.util.HashSet<>();
     private String currentRule;
 
     public Output(String platform, Context ctx, Findings findings) {
@@ -103,11 +104,21 @@ public final class Output {
      * order that was accepted in the source. Workflow states are reached this way, never by writing them.
      */
     public void call(String model, String method, String xid, SourceRecord source) {
-        calls.add(new Call(model, method, xid, source == null ? null : source.getRecordKey(), currentRule));
+        call(model, method, xid, source, CallSpec.NONE);
+    }
+
+    /**
+     * As {@link #call(String, String, String, SourceRecord)}, with what the rule knows about the method: when it may
+     * run, what it changes, how it is undone. Every call of one model and method should carry the same spec; the
+     * plan keeps the first.
+     */
+    public void call(String model, String method, String xid, SourceRecord source, CallSpec spec) {
+        calls.add(new Call(model, method, xid, source == null ? null : source.getRecordKey(), currentRule,
+                spec == null ? CallSpec.NONE : spec));
     }
 
     /** A method call requested by a rule. */
-    public record Call(String model, String method, String xid, String sourceKey, String rule) {
+    public record Call(String model, String method, String xid, String sourceKey, String rule, CallSpec spec) {
     }
 
     /** Claims every field of the record that is still unclaimed, as ignored with the reason. */
@@ -168,8 +179,15 @@ public final class Output {
                 "a unique value; it duplicates " + otherKey, "merge the records in Odoo after loading, or in the export");
     }
 
-    /** A decision made for the whole migration (currency, fallback), recorded in findings for reconciliation. */
-    public void decision(String topic, String text) {
+    /**
+     * A decision made for the whole migration (currency, fallback), recorded in findings for reconciliation. The same
+     * decision is recorded once per compile however often a rule makes it (a rule with no source record in its
+     * condition fires once per rule batch).
+     */
+    public synchronized void decision(String topic, String text) {
+        if (!decisions.add(topic + "\u0000" + text)) {
+            return;
+        }
         findings.add(new Finding(FindingCode.MAP_007, Severity.INFO, new Origin(null, 0, 0, null, topic), null,
                 text, null, currentRule));
     }

@@ -9,7 +9,9 @@ public final class Postal {
 
     /**
      * Normalises a postal code for an ISO country code: Canada {@code A1A 1A1} (space restored, upper case),
-     * United Kingdom outward/inward split; other countries are trimmed only. Null stays null.
+     * United Kingdom outward/inward split, Australia 4 digits (a 3-digit code is a Northern Territory code that lost
+     * its leading zero as a spreadsheet number: {@code 800} → {@code 0800}); other countries are trimmed only. Null
+     * stays null.
      */
     public static String normalize(String countryCode, Object raw) {
         if (raw == null) {
@@ -26,6 +28,8 @@ public final class Postal {
                     return compact.substring(0, 3) + " " + compact.substring(3);
                 }
                 return s;
+            case "AU":
+                return compact.matches("\\d{3}") ? "0" + compact : s;
             case "GB":
                 if (compact.length() >= 5 && compact.length() <= 7) {
                     return compact.substring(0, compact.length() - 3) + " " + compact.substring(compact.length() - 3);

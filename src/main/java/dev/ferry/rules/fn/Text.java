@@ -66,4 +66,18 @@ public final class Text {
         String s = raw.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
         return s.replaceAll("^_+|_+$", "");
     }
+
+    /** The comma-separated items of a value, trimmed, blanks dropped; null gives an empty list. */
+    public static List<String> items(Object csv) {
+        List<String> out = new ArrayList<>();
+        if (csv == null) {
+            return out;
+        }
+        for (String part : csv.toString().split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.strip());
+            }
+        }
+        return out;
+    }
 }

@@ -1,2 +1,2 @@
-/** Pure helper functions rules may import: text, HTML, names and postal codes. Generic; no platform names. */
+/** Pure helper functions rules may import: text, HTML, names, postal codes, phone numbers and business-number check digits. Generic; no platform names. */
 package dev.ferry.rules.fn;
