@@ -448,9 +448,10 @@ public final class PlanExecutor {
 
     /**
      * Splits a batch into the calls Odoo must get. Odoo's {@code load} turns an empty cell into False, which on a
-     * field with a default (active, salesperson, type) or a required one is not "unset" but a value that
-     * archives, clears or is refused. So records leaving such a field empty go in a call without that column,
-     * and get Odoo's default on create and keep their value on update. A record that refers to another record
+     * field with a default (active, salesperson, type), a computed one (a lead's probability) or a required one
+     * is not "unset" but a value that archives, overrides, clears or is refused. So records leaving such a field
+     * empty go in a call without that column, and get Odoo's default or computed value on create and keep their
+     * value on update. A record that refers to another record
      * of the same batch (a parent) goes in a later call than it, since a reference may only point backwards.
      */
     private List<Prepared> parts(String model, Prepared batch) {
@@ -467,7 +468,8 @@ public final class PlanExecutor {
                 continue;
             }
             boolean sub = h.contains("/") && !h.endsWith("/id") && !h.endsWith("/.id");
-            if (!sub && (Boolean.TRUE.equals(def.get("required")) || defaults.containsKey(base))) {
+            boolean computed = def.get("depends") instanceof List<?> d && !d.isEmpty();
+            if (!sub && (Boolean.TRUE.equals(def.get("required")) || defaults.containsKey(base) || computed)) {
                 omittable.add(c);
             }
             if (h.equals(base + "/id") && model.equals(def.get("relation"))) {
@@ -498,8 +500,13 @@ public final class PlanExecutor {
         if (groups.size() == 1 && dropped.values().iterator().next().isEmpty()) {
             return List.of(batch);
         }
+        // Calls in plan order, except that a deeper level waits for the ones above it; keys start with the level.
+        List<String> keys = new ArrayList<>(groups.keySet());
+        keys.sort(java.util.Comparator.comparing(k -> k.substring(0, 6)));
         List<Prepared> out = new ArrayList<>();
-        new java.util.TreeMap<>(groups).forEach((key, records) -> out.add(without(batch, records, dropped.get(key))));
+        for (String key : keys) {
+            out.add(without(batch, groups.get(key), dropped.get(key)));
+        }
         return out;
     }
 
@@ -666,6 +673,6 @@ public final class PlanExecutor {
 
     /** The live field definitions of a model (type, relation), read once. */
     public Map<String, Map<String, Object>> fields(String model) {
-        return fieldsCache.computeIfAbsent(model, m -> client.fieldsGet(m, List.of("type", "relation", "required")));
+        return fieldsCache.computeIfAbsent(model, m -> client.fieldsGet(m, List.of("type", "relation", "required", "depends")));
     }
 }
