@@ -155,11 +155,15 @@ public final class PlanExecutor {
                              StepStatus prior) {
         boolean lost = prior == StepStatus.RUNNING || prior == StepStatus.UNKNOWN;
         if (step instanceof PlanStep.CallStep call) {
+            if (lost && !call.contract().when().isEmpty()) {
+                // The precondition tells what the lost call did: what no longer matches it was called.
+                return call(call, batch, true);
+            }
             return lost
                     ? new BatchOutcome(batch, StepStatus.UNKNOWN, Map.of(), List.of(), List.of(), Map.of(), false,
                     "an earlier attempt called " + call.method() + " and its answer was lost; Odoo has no way to tell"
                             + " whether it ran, so Ferry will not call it again; check the records in Odoo")
-                    : call(call, batch);
+                    : call(call, batch, false);
         }
         // Load upserts by external id, so a batch whose answer was lost is simply sent again: what landed is
         // updated, what did not is created. What the first attempt created is told by what existed before it.
@@ -175,7 +179,7 @@ public final class PlanExecutor {
      * have applied a call that faulted (XML-RPC refuses to send a None result after the commit) and may answer a call
      * without applying it (a wizard to open instead).
      */
-    private BatchOutcome call(PlanStep.CallStep step, Batch batch) {
+    private BatchOutcome call(PlanStep.CallStep step, Batch batch, boolean resumed) {
         Map<String, RecordRef> found = client.lookupExternalIds(batch.xids());
         Map<String, String> failed = new LinkedHashMap<>();
         Map<String, Long> ids = new LinkedHashMap<>();
@@ -198,8 +202,14 @@ public final class PlanExecutor {
         Map<String, Object> ctx = context();
         ctx.putAll(step.contract().context());
         List<String> called = new ArrayList<>();
+        List<String> todo = new ArrayList<>(ids.keySet());
+        if (resumed) {
+            List<String> left = eligible(step, todo, ids);
+            todo.stream().filter(x -> !left.contains(x)).forEach(called::add);
+            todo = new ArrayList<>(left);
+        }
         try {
-            invoke(step, new ArrayList<>(ids.keySet()), ids, ctx, called, failed);
+            invoke(step, todo, ids, ctx, called, failed);
         } catch (ReplyLostException e) {
             return new BatchOutcome(batch, StepStatus.UNKNOWN, ids, List.of(), List.copyOf(called), failed, false, e.getMessage());
         }

@@ -102,6 +102,32 @@ class AscoraLoadTest {
     }
 
     @Test
+    void aConfirmWhoseAnswerWasLostIsNotRepeatedAndStaysUndoable() {
+        Path plan = Plans.ascora("17.0");
+        try (OdooSandbox odoo = Plans.sandbox(plan); OdooClient client = Plans.client(odoo)) {
+            SandboxSnapshot before = odoo.snapshot();
+            odoo.faults().dropReply(dev.ferry.odoo.sandbox.CallMatcher.nth("sale.order", "action_confirm", 1));
+            PlanLoad.Outcome first = load(plan, odoo, client, LoadOptions.defaults());
+            assertThat(first.report().status()).isEqualTo(StepStatus.UNKNOWN);
+            long confirms = odoo.calls().stream().filter(c -> c.toString().contains("action_confirm")).count();
+            PlanLoad.Outcome again = PlanLoad.resume(first.runDir(), Plans.catalog("17.0"), Plans.target(odoo, client),
+                    List.of(), Clock.systemUTC());
+            assertThat(again.report().status()).as(String.valueOf(again.report())).isEqualTo(StepStatus.DONE);
+            assertThat(odoo.calls().stream().filter(c -> c.toString().contains("action_confirm")).count())
+                    .as("the confirmed orders no longer match the precondition, so nothing is confirmed twice").isEqualTo(confirms);
+            assertThat(states(odoo, "ferry_ascora.quote_Q1303")).containsExactly("sale");
+            RunJournal journal = RunJournal.read(first.runDir());
+            Verifier.Result v = Verifier.verify(client, plan, journal.xids(), journal.failed());
+            assertThat(v.differences()).as(describe(v)).isZero();
+            // The orders the lost call confirmed count as the run's: rollback cancels them, then unlinks them.
+            Rollback.Plan rb = Rollback.plan(client, journal);
+            assertThat(rb.irreversible()).isEmpty();
+            Rollback.apply(client, journal, rb);
+            assertThat(odoo.snapshot().differences(before)).isEmpty();
+        }
+    }
+
+    @Test
     void anOrderWhoseLineWasRefusedIsNotConfirmedAndTheOthersAre() throws IOException {
         Path plan = copy(Plans.ascora("17.0"));
         Path lines = plan.resolve("19-load-sale.order.line.csv");
