@@ -107,6 +107,13 @@ class RealOdooIT {
     }
 
     @Test
+    void theAscoraFixtureLoadsVerifiesAndRollsBackToo() {
+        RoundTrip ascora = new RoundTrip(RoundTrip.ASCORA, client, URI.create(url), db, false, work);
+        Verifier.Result v = ascora.loadVerifyRollBack(ascora.compile(trip.serie(), "ascora-real"));
+        assertThat(v.records()).isNotEmpty();
+    }
+
+    @Test
     void loadingTwiceCreatesNothingAndBothRunsRollBackLastFirst() {
         trip.loadTwiceThenRollBackBoth(plan);
     }

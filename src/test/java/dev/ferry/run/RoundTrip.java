@@ -42,7 +42,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class RoundTrip {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final Path CASE = ROOT.resolve("fixtures/aspec/basic/case.yaml");
+    static final Path ASCORA = ROOT.resolve("fixtures/ascora/basic/case.yaml");
 
+    private final Path caseFile;
     private final OdooClient client;
     private final URI url;
     private final String database;
@@ -50,6 +52,11 @@ final class RoundTrip {
     private final Path work;
 
     RoundTrip(OdooClient client, URI url, String database, boolean sandbox, Path work) {
+        this(CASE, client, url, database, sandbox, work);
+    }
+
+    RoundTrip(Path caseFile, OdooClient client, URI url, String database, boolean sandbox, Path work) {
+        this.caseFile = caseFile;
         this.client = client;
         this.url = url;
         this.database = database;
@@ -68,21 +75,32 @@ final class RoundTrip {
     }
 
     /**
-     * Compiles the ASPEC basic fixture for {@code version} with the case's options, the server's users and the
-     * logged-in user as fallback owner, into {@code work/plan-<name>}.
+     * Compiles the case's fixture for {@code version} with the case's options, the server's users, the logged-in
+     * user as fallback owner and the server's installed modules, into {@code work/plan-<name>}.
      */
     Path compile(String version, String name) {
-        CaseFile c = CaseFile.load(CASE, "fixtures/aspec/basic/case.yaml");
+        CaseFile c = CaseFile.load(caseFile, ROOT.relativize(caseFile).toString());
         Map<String, String> options = new LinkedHashMap<>(c.options());
         options.put("fallback-owner", TargetUsers.login(client));
         Path out = work.resolve("plan-" + name);
         CompileResult r = new PlanCompiler(new CompileOptions(ROOT, c.platform(), c.pair(), version, c.exportDir(),
-                TargetUsers.writeServerUsers(client, work.resolve("server-users.csv")), options, 500, out)).compile();
-        assertThat(r.written()).as("the ASPEC fixture compiles for Odoo %s: %s", version, r.findings().stream()
+                TargetUsers.writeServerUsers(client, work.resolve("server-users.csv")), options, 500, out,
+                installedModules())).compile();
+        assertThat(r.written()).as("the %s fixture compiles for Odoo %s: %s", c.platform(), version, r.findings().stream()
                 .filter(f -> f.isError()).limit(10).toList()).isTrue();
         assertThat(client.search("res.users", List.of(List.of("id", "in", List.copyOf(userIds(out))))))
                 .as("every user the plan assigns records to exists on the server")
                 .containsExactlyInAnyOrderElementsOf(userIds(out));
+        return out;
+    }
+
+    /** The server's installed modules, which decide what the rules emit (e.g. equipment without Maintenance). */
+    Set<String> installedModules() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Map<String, Object> m : client.searchRead("ir.module.module", List.of(List.of("state", "=", "installed")),
+                List.of("name"))) {
+            out.add(String.valueOf(m.get("name")));
+        }
         return out;
     }
 
