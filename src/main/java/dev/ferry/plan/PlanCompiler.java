@@ -266,17 +266,27 @@ public final class PlanCompiler {
         if (options.usersFile() != null) {
             inputs.add(options.usersFile());
         }
+        byte[] buffer = new byte[1 << 16];
         for (Path p : inputs) {
             md.update(rel(p).getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(p));
+            update(md, p, buffer);
         }
         for (Path p : tree(options.exportDir())) {
             md.update(options.exportDir().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(p));
+            update(md, p, buffer);
         }
         md.update(new TreeMap<>(options.options()).toString().getBytes(StandardCharsets.UTF_8));
         md.update(Integer.toString(options.batchSize()).getBytes(StandardCharsets.UTF_8));
         return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Feeds a file to the digest in chunks: exports can be larger than the heap. */
+    private static void update(java.security.MessageDigest md, Path file, byte[] buffer) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
     }
 
     private static List<Path> tree(Path dir) throws IOException {
