@@ -69,7 +69,11 @@ final class PlanBuilder {
     /** External id hash → model index (high 32 bits) and content hash (low 32 bits). */
     private final LongLongHashMap xids = new LongLongHashMap();
     private final List<String> modelNames = new ArrayList<>();
-    private final List<PendingRef> pending = new ArrayList<>();
+    /**
+     * References to external ids that no step had created yet, one entry per forward reference (most name records
+     * Odoo ships, such as base.ca): spooled to disk, read back once by {@link #finish}.
+     */
+    private final Spool.Writer pending;
     private final Map<String, Map<String, OdooField>> customFields = new HashMap<>();
     private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
     private final Path exportDir;
@@ -87,9 +91,6 @@ final class PlanBuilder {
     private String modelOf(String xid) {
         long h = KeyHash.of(xid);
         return xids.containsKey(h) ? modelNames.get((int) (xids.get(h) >>> 32)) : null;
-    }
-
-    private record PendingRef(String fromModel, String fromXid, String field, String target, Origin origin) {
     }
 
     /** Accumulated state of one model's step; rows live in a spool file, not in memory. */
@@ -128,11 +129,12 @@ final class PlanBuilder {
         return i < 0 ? SCHEMA_MODELS.size() : i;
     }
 
-    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) {
+    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) throws IOException {
         this.exportDir = exportDir;
         this.catalog = catalog;
         this.findings = findings;
         this.workDir = workDir;
+        this.pending = new Spool.Writer(workDir.resolve("pending.refs"));
     }
 
     void acceptCall(Output.Call call) {
@@ -433,7 +435,18 @@ final class PlanBuilder {
     private void ref(StepData step, String fromXid, String field, String target, Origin origin) {
         String targetModel = modelOf(target);
         if (targetModel == null) {
-            pending.add(new PendingRef(step.model, fromXid, field, target, origin.withField(field)));
+            try {
+                pending.writeString(step.model);
+                pending.writeString(fromXid);
+                pending.writeString(target);
+                pending.writeNullableString(origin.file());
+                pending.writeInt(origin.line());
+                pending.writeInt(origin.column());
+                pending.writeNullableString(origin.recordKey());
+                pending.writeString(field);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } else {
             link(step, fromXid, targetModel, target);
         }
@@ -464,17 +477,26 @@ final class PlanBuilder {
             s.out.close();
             s.provenance.close();
         }
-        for (PendingRef p : pending) {
-            String targetModel = modelOf(p.target());
-            if (targetModel != null) {
-                link(steps.get(p.fromModel()), p.fromXid(), targetModel, p.target());
-            } else if (p.target().startsWith(platformPrefix)) {
-                findings.add(Finding.error(FindingCode.PLAN_006, p.origin(), p.target(),
-                        "an external id that a step of this plan creates").withHint(
-                        "the record it names is missing from the export or was not mapped; check the source reference"));
+        pending.close();
+        Path pendingFile = workDir.resolve("pending.refs");
+        try (Spool.Reader r = new Spool.Reader(pendingFile)) {
+            for (String fromModel; (fromModel = r.readStringOrNull()) != null; ) {
+                String fromXid = r.readString();
+                String target = r.readString();
+                Origin origin = new Origin(r.readNullableString(), r.readInt(), r.readInt(), r.readNullableString(),
+                        r.readString());
+                String targetModel = modelOf(target);
+                if (targetModel != null) {
+                    link(steps.get(fromModel), fromXid, targetModel, target);
+                } else if (target.startsWith(platformPrefix)) {
+                    findings.add(Finding.error(FindingCode.PLAN_006, origin, target,
+                            "an external id that a step of this plan creates").withHint(
+                            "the record it names is missing from the export or was not mapped; check the source reference"));
+                }
+                // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
             }
-            // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
         }
+        Files.deleteIfExists(pendingFile);
         List<String> order = orderModels();
         Map<String, LongIntHashMap> depths = new HashMap<>();
         for (StepData s : steps.values()) {
@@ -673,6 +695,12 @@ final class PlanBuilder {
     }
 
     void discard() {
+        try {
+            pending.close();
+            Files.deleteIfExists(workDir.resolve("pending.refs"));
+        } catch (IOException ignored) {
+            // best effort: the work folder is temporary
+        }
         for (StepData s : steps.values()) {
             try {
                 s.out.close();

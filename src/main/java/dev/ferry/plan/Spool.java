@@ -42,6 +42,15 @@ final class Spool {
             out.write(bytes);
         }
 
+        /** Like {@link #writeString}, but keeps null apart from the empty string. */
+        void writeNullableString(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+            } else {
+                writeString(s);
+            }
+        }
+
         @Override
         public void close() throws IOException {
             out.close();
@@ -59,6 +68,21 @@ final class Spool {
 
         String readString() throws IOException {
             byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+
+        int readInt() throws IOException {
+            return in.readInt();
+        }
+
+        /** A string written by {@link Writer#writeNullableString}. */
+        String readNullableString() throws IOException {
+            int n = in.readInt();
+            if (n < 0) {
+                return null;
+            }
+            byte[] bytes = new byte[n];
             in.readFully(bytes);
             return new String(bytes, StandardCharsets.UTF_8);
         }
