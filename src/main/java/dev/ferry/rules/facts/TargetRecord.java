@@ -30,6 +30,8 @@ public final class TargetRecord {
     private final TreeSet<String> rules = new TreeSet<>();
     private final Map<String, java.util.List<TargetRecord>> lines = new LinkedHashMap<>();
     private Output output;
+    /** The rule last added to {@link #rules}; a rule sets many fields in a row, this skips the repeated adds. */
+    private String lastRule;
 
     public TargetRecord(String model, String xid, String sourceKey, Origin origin, String rule) {
         this.model = model;
@@ -68,8 +70,10 @@ public final class TargetRecord {
     public TargetRecord set(String field, Object value) {
         if (value != null) {
             values.put(field, value);
-            if (output != null && output.currentRule() != null) {
-                rules.add(output.currentRule());
+            String rule = output == null ? null : output.currentRule();
+            if (rule != null && rule != lastRule) {
+                rules.add(rule);
+                lastRule = rule;
             }
         }
         return this;

@@ -2,9 +2,14 @@ package dev.ferry.rules.fn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Text helpers for rule consequences. Every method accepts nulls and never throws on odd input. */
 public final class Text {
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
     private Text() {
     }
 
@@ -18,7 +23,7 @@ public final class Text {
         }
         String s = text.toString().replace("\r\n", "\n").strip();
         StringBuilder b = new StringBuilder();
-        for (String para : s.split("\n\\s*\n")) {
+        for (String para : s.indexOf('\n') < 0 ? new String[]{s} : PARAGRAPH_BREAK.split(s)) {
             b.append("<p>").append(escape(para.strip()).replace("\n", "<br>")).append("</p>");
         }
         return b.toString();
@@ -63,7 +68,7 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String s = raw.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return s.replaceAll("^_+|_+$", "");
+        String s = NOT_IDENTIFIER.matcher(raw.toString().toLowerCase(java.util.Locale.ROOT)).replaceAll("_");
+        return EDGE_UNDERSCORES.matcher(s).replaceAll("");
     }
 }
