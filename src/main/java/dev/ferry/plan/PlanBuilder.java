@@ -125,8 +125,17 @@ final class PlanBuilder {
 
     /** Position of a schema model in creation order; data models sort after all of them. */
     static int schemaRank(String model) {
-        int i = SCHEMA_MODELS.indexOf(model);
-        return i < 0 ? SCHEMA_MODELS.size() : i;
+        return SCHEMA_RANK.getOrDefault(model, SCHEMA_MODELS.size());
+    }
+
+    private static final Map<String, Integer> SCHEMA_RANK = ranks(SCHEMA_MODELS);
+
+    private static Map<String, Integer> ranks(List<String> models) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            m.put(models.get(i), i);
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) throws IOException {

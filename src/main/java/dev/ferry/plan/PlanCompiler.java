@@ -105,9 +105,17 @@ public final class PlanCompiler {
                     });
                     facts.put(batch);
                 });
-                Pipeline.Drain<List<TargetRecord>> planning = pipeline.consume("ferry-plan", (List<TargetRecord> rows) -> rows.forEach(builder::accept));
+                // The rules stage is the slowest: everything that can wait for the next stage does.
+                Pipeline.Drain<Ruled> planning = pipeline.consume("ferry-plan", (Ruled ruled) -> {
+                    countUnclaimed(ruled.batch(), unclaimed, firstUnclaimed);
+                    List<TargetRecord> rows = ruled.emitted();
+                    // Rules fire in agenda order, not export order: rows are put back in export order, schema
+                    // first, so custom fields are known before the rows that use them and plans read like the export.
+                    rows.sort(EXPORT_ORDER);
+                    rows.forEach(builder::accept);
+                });
                 for (List<SourceRecord> batch; (batch = reading.take()) != null; ) {
-                    planning.put(runBatch(runner, out, batch, unclaimed, firstUnclaimed));
+                    planning.put(runBatch(runner, out, batch));
                 }
                 planning.finish();
             } finally {
@@ -147,10 +155,18 @@ public final class PlanCompiler {
         return ctx;
     }
 
-    private List<TargetRecord> runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch,
-                                        Map<String, int[]> unclaimed, Map<String, Origin> first) {
+    /** A batch after the rules ran: its source records (to check every field was claimed) and what they emitted. */
+    private record Ruled(List<SourceRecord> batch, List<TargetRecord> emitted) {
+    }
+
+    private static final java.util.Comparator<TargetRecord> EXPORT_ORDER = java.util.Comparator
+            .comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
+            .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
+            .thenComparingInt(t -> t.origin().line());
+
+    private Ruled runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return new Ruled(batch, new ArrayList<>());
         }
         try {
             runner.run(batch);
@@ -162,6 +178,10 @@ public final class PlanCompiler {
             throw FindingsException.of(new Finding(FindingCode.DRL_003, Severity.ERROR, batch.get(0).origin(), null,
                     "rules to run without error; a rule failed with: " + cause.getMessage(), null, null));
         }
+        return new Ruled(batch, out.drainRecords());
+    }
+
+    private static void countUnclaimed(List<SourceRecord> batch, Map<String, int[]> unclaimed, Map<String, Origin> first) {
         for (SourceRecord r : batch) {
             for (String f : r.unclaimed()) {
                 String k = r.getObject() + "." + f;
@@ -169,14 +189,6 @@ public final class PlanCompiler {
                 first.putIfAbsent(k, r.origin().withField(f));
             }
         }
-        batch.clear();
-        List<TargetRecord> emitted = out.drainRecords();
-        // Rules fire in agenda order, not export order: rows are put back in export order, schema first, so custom
-        // fields are known before the rows that use them and plans read like the export.
-        emitted.sort(java.util.Comparator.comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
-                .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
-                .thenComparingInt(t -> t.origin().line()));
-        return emitted;
     }
 
     private void reportUnclaimed(Map<String, int[]> unclaimed, Map<String, Origin> first, Findings findings) {
