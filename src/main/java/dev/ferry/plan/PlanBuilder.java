@@ -35,7 +35,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -78,12 +77,13 @@ final class PlanBuilder {
     private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
     private final Path exportDir;
 
+    private final Map<String, Integer> modelIds = new HashMap<>();
+
     private long pack(String model, int hash) {
-        int i = modelNames.indexOf(model);
-        if (i < 0) {
-            modelNames.add(model);
-            i = modelNames.size() - 1;
-        }
+        int i = modelIds.computeIfAbsent(model, m -> {
+            modelNames.add(m);
+            return modelNames.size() - 1;
+        });
         return ((long) i << 32) | (hash & 0xffffffffL);
     }
 
@@ -96,8 +96,10 @@ final class PlanBuilder {
     /** Accumulated state of one model's step; rows live in a spool file, not in memory. */
     private final class StepData {
         final String model;
+        /** Every column a spooled row uses, in header order. */
         final Set<String> columns = new TreeSet<>();
-        final Set<String> dependsOn = new TreeSet<>();
+        /** Models this step references; only ever sorted or copied, so a hash set. */
+        final Set<String> dependsOn = new java.util.HashSet<>();
         final LongObjectHashMap<long[]> parents = new LongObjectHashMap<>();
         final Path spool;
         final Spool.Writer out;
@@ -116,10 +118,14 @@ final class PlanBuilder {
         }
 
         int columnId(String column) {
-            return columnIds.computeIfAbsent(column, c -> {
-                columnNames.add(c);
-                return columnNames.size() - 1;
-            });
+            Integer id = columnIds.get(column);
+            if (id == null) {
+                id = columnNames.size();
+                columnNames.add(column);
+                columnIds.put(column, id);
+                columns.add(column);
+            }
+            return id;
         }
     }
 
@@ -168,8 +174,7 @@ final class PlanBuilder {
         List<String> main = new ArrayList<>();
         main.add(t.getXid());
         main.add("R");
-        Set<String> rowColumns = new LinkedHashSet<>();
-        boolean ok = cells(model, t, "", main, rowColumns, origin, rule);
+        boolean ok = cells(model, t, "", main, origin, rule);
         spoolRows.add(main);
         for (var e : t.lines().entrySet()) {
             OdooField f = field(model, e.getKey());
@@ -187,9 +192,8 @@ final class PlanBuilder {
                 if (line.getXid() != null) {
                     cells.add(e.getKey() + "/id");
                     cells.add(line.getXid());
-                    rowColumns.add(e.getKey() + "/id");
                 }
-                ok &= lineModel != null && cells(lineModel, line, e.getKey() + "/", cells, rowColumns, origin, rule);
+                ok &= lineModel != null && cells(lineModel, line, e.getKey() + "/", cells, origin, rule);
                 spoolRows.add(cells);
             }
         }
@@ -210,7 +214,6 @@ final class PlanBuilder {
         }
         xids.put(key, packed);
         StepData step = step(model.name());
-        step.columns.addAll(rowColumns);
         collectRefs(step, t, origin);
         try {
             for (List<String> r : spoolRows) {
@@ -259,8 +262,11 @@ final class PlanBuilder {
         }
     }
 
+    /** Fields by model in hash maps: looked up for every value of every record. */
+    private final Map<String, Map<String, OdooField>> fieldIndex = new HashMap<>();
+
     private OdooField field(OdooModel model, String name) {
-        OdooField f = model.field(name);
+        OdooField f = fieldIndex.computeIfAbsent(model.name(), m -> new HashMap<>(model.fields())).get(name);
         if (f == null) {
             f = customFields.getOrDefault(model.name(), Map.of()).get(name);
         }
@@ -288,8 +294,8 @@ final class PlanBuilder {
         }
     }
 
-    private boolean cells(OdooModel model, TargetRecord t, String prefix, List<String> out, Set<String> columns,
-                          Origin origin, String rule) {
+    private boolean cells(OdooModel model, TargetRecord t, String prefix, List<String> out, Origin origin,
+                          String rule) {
         boolean ok = true;
         for (var e : t.values().entrySet()) {
             String name = e.getKey();
@@ -321,9 +327,8 @@ final class PlanBuilder {
                 ok = false;
                 continue;
             }
-            String column = prefix + column(name, v);
+            String column = prefix.isEmpty() ? column(name, v) : prefix + column(name, v);
             String text = v instanceof Ref.File file ? fileContent(file, origin.withField(prefix + name)) : cell(v);
-            columns.add(column);
             out.add(column);
             out.add(text);
         }
@@ -344,12 +349,15 @@ final class PlanBuilder {
         }
     }
 
-    static String column(String field, Object v) {
+    private final Map<String, String> xidColumns = new HashMap<>();
+    private final Map<String, String> dbIdColumns = new HashMap<>();
+
+    private String column(String field, Object v) {
         if (v instanceof Ref.Xid || v instanceof Ref.Xids || v instanceof Ref.ResXid) {
-            return field + "/id";
+            return xidColumns.computeIfAbsent(field, f -> f + "/id");
         }
         if (v instanceof Ref.DbId) {
-            return field + "/.id";
+            return dbIdColumns.computeIfAbsent(field, f -> f + "/.id");
         }
         return field;
     }
@@ -380,9 +388,37 @@ final class PlanBuilder {
             return b ? "True" : "False";
         }
         if (v instanceof LocalDateTime dt) {
-            return dt.format(DATETIME);
+            return datetime(dt);
         }
         return v.toString();
+    }
+
+    /** {@link #DATETIME} without the formatter's cost, for the years it pads to four digits. */
+    static String datetime(LocalDateTime dt) {
+        int year = dt.getYear();
+        if (year < 1 || year > 9999) {
+            return dt.format(DATETIME);
+        }
+        char[] c = new char[19];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, dt.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, dt.getDayOfMonth(), 2);
+        c[10] = ' ';
+        digits(c, 11, dt.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, dt.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, dt.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private String typeProblem(OdooField f, Object v) {
