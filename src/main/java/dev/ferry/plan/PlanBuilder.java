@@ -20,7 +20,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -553,6 +552,12 @@ final class PlanBuilder {
         Files.createDirectories(planDir);
         Map<String, String> idOf = new HashMap<>();
         List<PlanStep> result = new ArrayList<>();
+        // The files are independent: the provenance (the largest) and the step CSVs are written on two threads.
+        List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
+        writes.add(() -> {
+            writeProvenance(planDir.resolve("provenance.csv"), order);
+            return null;
+        });
         int n = 1;
         for (String model : order) {
             StepData s = steps.get(model);
@@ -560,10 +565,15 @@ final class PlanBuilder {
             String id = String.format("%02d-%s-%s", n++, kind.word(), model);
             idOf.put(model, id);
             List<String> deps = s.dependsOn.stream().map(idOf::get).filter(java.util.Objects::nonNull).sorted().toList();
-            writeStep(s, planDir.resolve(id + ".csv"), depths.get(model));
+            LongIntHashMap depth = depths.get(model);
+            writes.add(() -> {
+                writeStep(s, planDir.resolve(id + ".csv"), depth);
+                return null;
+            });
             result.add(kind == StepKind.SCHEMA ? new PlanStep.SchemaStep(id, model, s.rows, deps)
                     : new PlanStep.LoadStep(id, model, s.rows, deps));
         }
+        runAll(writes);
         for (List<Output.Call> group : calls.values()) {
             Output.Call first = group.get(0);
             String id = String.format("%02d-call-%s.%s", n++, first.model(), first.method());
@@ -578,8 +588,43 @@ final class PlanBuilder {
             result.add(new PlanStep.CallStep(id, first.model(), first.method(), group.size(),
                     dep == null ? List.of() : List.of(dep)));
         }
-        writeProvenance(planDir.resolve("provenance.csv"), order);
         return new Built(result);
+    }
+
+    /** Runs the tasks on two threads and waits for all; the first failure is rethrown as it was. */
+    private static void runAll(List<java.util.concurrent.Callable<Void>> tasks) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ferry-write");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            for (var task : tasks) {
+                done.add(pool.submit(task));
+            }
+            for (var f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("compile interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Schema models first in their fixed order, then data models so that referenced models come first. */
@@ -682,9 +727,8 @@ final class PlanBuilder {
         }
         List<Spool.Writer> buckets = new ArrayList<>();
         List<Path> bucketFiles = new ArrayList<>();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, SPOOL)) {
-            p.printRecord(header);
+        try (CsvWriter p = new CsvWriter(file)) {
+            p.row(header);
             try (Spool.Reader r = new Spool.Reader(s.spool)) {
                 int current = 0;
                 String[] row = new String[header.size()];
@@ -693,7 +737,7 @@ final class PlanBuilder {
                         current = depth.getOrDefault(KeyHash.of(row[0]), 0);
                     }
                     if (current == 0) {
-                        p.printRecord((Object[]) row);
+                        p.row(row);
                     } else {
                         while (buckets.size() < current) {
                             Path bf = s.spool.resolveSibling(s.model + ".depth" + (buckets.size() + 1));
@@ -714,7 +758,7 @@ final class PlanBuilder {
                 try (Spool.Reader r = new Spool.Reader(bucketFiles.get(d))) {
                     String[] row;
                     while ((row = r.readPlainRow()) != null) {
-                        p.printRecord((Object[]) row);
+                        p.row(row);
                     }
                 }
                 Files.deleteIfExists(bucketFiles.get(d));
@@ -724,14 +768,14 @@ final class PlanBuilder {
     }
 
     private void writeProvenance(Path file, List<String> order) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), SPOOL)) {
-            p.printRecord("id", "model", "source", "origin", "rules");
+        try (CsvWriter p = new CsvWriter(file)) {
+            p.row("id", "model", "source", "origin", "rules");
             for (String model : order) {
                 StepData s = steps.get(model);
                 try (Spool.Reader r = new Spool.Reader(s.provenanceSpool)) {
                     String xid;
                     while ((xid = r.readStringOrNull()) != null) {
-                        p.printRecord(xid, model, r.readString(), r.readString(), r.readString());
+                        p.row(xid, model, r.readString(), r.readString(), r.readString());
                     }
                 }
                 Files.deleteIfExists(s.provenanceSpool);
