@@ -159,10 +159,22 @@ public final class PlanCompiler {
     private record Ruled(List<SourceRecord> batch, List<TargetRecord> emitted) {
     }
 
-    private static final java.util.Comparator<TargetRecord> EXPORT_ORDER = java.util.Comparator
-            .comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
-            .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
-            .thenComparingInt(t -> t.origin().line());
+    /** Schema models first in their order, then by export file and line; records of one file share its name. */
+    private static final java.util.Comparator<TargetRecord> EXPORT_ORDER = (a, b) -> {
+        int c = Integer.compare(PlanBuilder.schemaRank(a.getModel()), PlanBuilder.schemaRank(b.getModel()));
+        if (c != 0) {
+            return c;
+        }
+        String fa = a.origin().file();
+        String fb = b.origin().file();
+        if (fa != fb) {
+            c = (fa == null ? "" : fa).compareTo(fb == null ? "" : fb);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.origin().line(), b.origin().line());
+    };
 
     private Ruled runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch) {
         if (batch.isEmpty()) {
