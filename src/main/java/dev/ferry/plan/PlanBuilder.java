@@ -167,7 +167,7 @@ final class PlanBuilder {
     void accept(TargetRecord t) {
         OdooModel model = catalog.model(t.getModel());
         Origin origin = t.origin();
-        String rule = t.rules().isEmpty() ? null : t.rules().first();
+        String rule = t.firstRuleLabel();
         if (model == null) {
             findings.add(Finding.error(FindingCode.PLAN_001, origin, t.getModel(),
                     "a model of the Odoo " + catalog.version() + " catalog").withRule(rule));
@@ -243,7 +243,7 @@ final class PlanBuilder {
             step.provenance.writeString(t.getXid());
             step.provenance.writeString(t.getSourceKey() == null ? "" : t.getSourceKey());
             step.provenance.writeString(origin.position());
-            step.provenance.writeString(String.join("; ", t.rules()));
+            step.provenance.writeString(t.rulesText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

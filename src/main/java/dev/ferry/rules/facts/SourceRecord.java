@@ -33,6 +33,7 @@ public class SourceRecord {
     private Map<String, String> duplicates = Map.of();
     /** Built on first use: rules join on it and every emission carries it. */
     private String recordKey;
+    private Origin origin;
 
     /** For the DRL types that extend this class; Ferry fills the record through {@link #init}. */
     public SourceRecord() {
@@ -49,6 +50,7 @@ public class SourceRecord {
         this.shape = shape;
         this.values = values;
         this.recordKey = null;
+        this.origin = null;
     }
 
     /** Attaches custom-field values (key → parsed value); called by the reader. */
@@ -97,7 +99,12 @@ public class SourceRecord {
 
     /** Export file and line (or row) the record was read from. */
     public Origin origin() {
-        return new Origin(file, line, 0, getRecordKey(), null);
+        Origin o = origin;
+        if (o == null) {
+            o = new Origin(file, line, 0, getRecordKey(), null);
+            origin = o;
+        }
+        return o;
     }
 
     /** The parsed value of a catalog field, or null when empty. Does not claim the field. */
