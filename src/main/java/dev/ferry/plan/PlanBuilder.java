@@ -86,10 +86,10 @@ final class PlanBuilder {
         return ((long) i << 32) | (hash & 0xffffffffL);
     }
 
-    /** The model that creates an external id, or null when no step does (yet). */
-    private String modelOf(String xid) {
-        long h = KeyHash.of(xid);
-        return xids.containsKey(h) ? modelNames.get((int) (xids.get(h) >>> 32)) : null;
+    /** The model that creates the external id with this {@link KeyHash}, or null when no step does (yet). */
+    private String modelOf(long xidHash) {
+        int slot = xids.indexOf(xidHash);
+        return xids.indexExists(slot) ? modelNames.get((int) (xids.indexGet(slot) >>> 32)) : null;
     }
 
     /** Accumulated state of one model's step; rows live in a spool file, not in memory. */
@@ -218,17 +218,18 @@ final class PlanBuilder {
         boolean complete = checkRequired(model, t, origin, rule);
         int hash = spoolRows.hashCode();
         long packed = pack(model.name(), hash);
-        if (xids.containsKey(key)) {
-            if (xids.get(key) != packed) {
+        int index = xids.indexOf(key);
+        if (xids.indexExists(index)) {
+            if (xids.indexGet(index) != packed) {
                 findings.add(Finding.error(FindingCode.PLAN_008, origin.withField("id"), t.getXid(),
-                        "one set of values per external id; another rule or record gave " + modelOf(t.getXid())
+                        "one set of values per external id; another rule or record gave " + modelOf(key)
                                 + " " + t.getXid() + " different values").withRule(rule));
             }
             return;
         }
-        xids.put(key, packed);
+        xids.indexInsert(index, key, packed);
         StepData step = step(model.name());
-        collectRefs(step, t, origin);
+        collectRefs(step, t, key, origin);
         try {
             for (List<String> r : spoolRows) {
                 // Spool row: kind (R record, L one2many line), first cell, then (column id, value) pairs.
@@ -486,29 +487,33 @@ final class PlanBuilder {
         return b.toString();
     }
 
-    private void collectRefs(StepData step, TargetRecord t, Origin origin) {
+    private void collectRefs(StepData step, TargetRecord t, long fromHash, Origin origin) {
         for (var e : t.values().entrySet()) {
             Object v = e.getValue();
-            List<String> targets = v instanceof Ref.Xid x ? List.of(x.xid())
-                    : v instanceof Ref.Xids x ? x.xids()
-                    : v instanceof Ref.ResXid x ? List.of(x.xid()) : List.of();
-            for (String target : targets) {
-                ref(step, t.getXid(), e.getKey(), target, origin);
+            if (v instanceof Ref.Xid x) {
+                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
+            } else if (v instanceof Ref.Xids x) {
+                for (String target : x.xids()) {
+                    ref(step, t.getXid(), fromHash, e.getKey(), target, origin);
+                }
+            } else if (v instanceof Ref.ResXid x) {
+                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
             }
         }
         for (var lines : t.lines().values()) {
             for (TargetRecord line : lines) {
                 for (var e : line.values().entrySet()) {
                     if (e.getValue() instanceof Ref.Xid x) {
-                        ref(step, t.getXid(), e.getKey(), x.xid(), origin);
+                        ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
                     }
                 }
             }
         }
     }
 
-    private void ref(StepData step, String fromXid, String field, String target, Origin origin) {
-        String targetModel = modelOf(target);
+    private void ref(StepData step, String fromXid, long fromHash, String field, String target, Origin origin) {
+        long targetHash = KeyHash.of(target);
+        String targetModel = modelOf(targetHash);
         if (targetModel == null) {
             try {
                 pending.writeString(step.model);
@@ -523,16 +528,15 @@ final class PlanBuilder {
                 throw new UncheckedIOException(e);
             }
         } else {
-            link(step, fromXid, targetModel, target);
+            link(step, fromHash, targetModel, targetHash);
         }
     }
 
-    private void link(StepData step, String fromXid, String targetModel, String target) {
+    private void link(StepData step, long child, String targetModel, long target) {
         if (targetModel.equals(step.model)) {
-            long child = KeyHash.of(fromXid);
             long[] old = step.parents.get(child);
             long[] now = old == null ? new long[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = KeyHash.of(target);
+            now[now.length - 1] = target;
             step.parents.put(child, now);
         } else {
             step.dependsOn.add(targetModel);
@@ -560,9 +564,10 @@ final class PlanBuilder {
                 String target = r.readString();
                 Origin origin = new Origin(r.readNullableString(), r.readInt(), r.readInt(), r.readNullableString(),
                         r.readString());
-                String targetModel = modelOf(target);
+                long targetHash = KeyHash.of(target);
+                String targetModel = modelOf(targetHash);
                 if (targetModel != null) {
-                    link(steps.get(fromModel), fromXid, targetModel, target);
+                    link(steps.get(fromModel), KeyHash.of(fromXid), targetModel, targetHash);
                 } else if (target.startsWith(platformPrefix)) {
                     findings.add(Finding.error(FindingCode.PLAN_006, origin, target,
                             "an external id that a step of this plan creates").withHint(
