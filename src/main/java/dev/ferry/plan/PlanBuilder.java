@@ -102,8 +102,9 @@ final class PlanBuilder {
         final LongObjectHashMap<long[]> parents = new LongObjectHashMap<>();
         final Path spool;
         final Spool.Writer out;
+        /** The step's provenance rows, already as CSV: their columns are fixed, so they need no second pass. */
         final Path provenanceSpool;
-        final Spool.Writer provenance;
+        final CsvWriter provenance;
         final Map<String, Integer> columnIds = new HashMap<>();
         final List<String> columnNames = new ArrayList<>();
         int rows;
@@ -112,8 +113,8 @@ final class PlanBuilder {
             this.model = model;
             this.spool = workDir.resolve(model + ".spool");
             this.out = new Spool.Writer(spool);
-            this.provenanceSpool = workDir.resolve(model + ".prov");
-            this.provenance = new Spool.Writer(provenanceSpool);
+            this.provenanceSpool = workDir.resolve(model + ".prov.csv");
+            this.provenance = new CsvWriter(provenanceSpool);
         }
 
         int columnId(String column) {
@@ -241,10 +242,8 @@ final class PlanBuilder {
                     step.out.writeString(r.get(i + 1));
                 }
             }
-            step.provenance.writeString(t.getXid());
-            step.provenance.writeString(t.getSourceKey() == null ? "" : t.getSourceKey());
-            step.provenance.writeString(origin.position());
-            step.provenance.writeString(t.rulesText());
+            step.provenance.row(t.getXid(), model.name(), t.getSourceKey() == null ? "" : t.getSourceKey(),
+                    origin.position(), t.rulesText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -803,17 +802,15 @@ final class PlanBuilder {
         Files.deleteIfExists(s.spool);
     }
 
+    /** The header, then each step's provenance rows in step order, copied as they are. */
     private void writeProvenance(Path file, List<String> order) throws IOException {
         try (CsvWriter p = new CsvWriter(file)) {
             p.row("id", "model", "source", "origin", "rules");
+        }
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
             for (String model : order) {
                 StepData s = steps.get(model);
-                try (Spool.Reader r = new Spool.Reader(s.provenanceSpool)) {
-                    String xid;
-                    while ((xid = r.readStringOrNull()) != null) {
-                        p.row(xid, model, r.readString(), r.readString(), r.readString());
-                    }
-                }
+                Files.copy(s.provenanceSpool, out);
                 Files.deleteIfExists(s.provenanceSpool);
             }
         }
