@@ -37,11 +37,14 @@ public final class OdooCatalog {
 
     private final String version;
     private final SortedMap<String, OdooModel> models;
+    /** The same models for lookups, which the compiler makes for every record it validates. */
+    private final Map<String, OdooModel> byName;
     private final SortedSet<String> apps;
 
     public OdooCatalog(String version, SortedMap<String, OdooModel> models, SortedSet<String> apps) {
         this.version = version;
         this.models = Collections.unmodifiableSortedMap(models);
+        this.byName = new java.util.HashMap<>(models);
         this.apps = Collections.unmodifiableSortedSet(apps);
     }
 
@@ -79,7 +82,7 @@ public final class OdooCatalog {
     }
 
     public OdooModel model(String name) {
-        return models.get(name);
+        return name == null ? null : byName.get(name);
     }
 
     /** Installed apps inferred from the models present (e.g. {@code crm}, {@code maintenance}). */

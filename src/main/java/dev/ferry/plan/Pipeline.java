@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
  * the others and is rethrown to the caller as it was.
  */
 final class Pipeline implements AutoCloseable {
-    private static final int DEPTH = 4;
+    /** Batches waiting between two stages: more only keeps more records alive through young collections. */
+    private static final int DEPTH = 2;
     private static final Object END = new Object();
 
     private final ExecutorService threads = Executors.newCachedThreadPool(r -> {

@@ -20,7 +20,6 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -35,7 +34,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -71,39 +69,44 @@ final class PlanBuilder {
     /** External id hash → model index (high 32 bits) and content hash (low 32 bits). */
     private final LongLongHashMap xids = new LongLongHashMap();
     private final List<String> modelNames = new ArrayList<>();
-    private final List<PendingRef> pending = new ArrayList<>();
+    /**
+     * References to external ids that no step had created yet, one entry per forward reference (most name records
+     * Odoo ships, such as base.ca): spooled to disk, read back once by {@link #finish}.
+     */
+    private final Spool.Writer pending;
     private final Map<String, Map<String, OdooField>> customFields = new HashMap<>();
     private final Map<String, List<Output.Call>> calls = new LinkedHashMap<>();
     private final Path exportDir;
 
+    private final Map<String, Integer> modelIds = new HashMap<>();
+
     private long pack(String model, int hash) {
-        int i = modelNames.indexOf(model);
-        if (i < 0) {
-            modelNames.add(model);
-            i = modelNames.size() - 1;
-        }
+        int i = modelIds.computeIfAbsent(model, m -> {
+            modelNames.add(m);
+            return modelNames.size() - 1;
+        });
         return ((long) i << 32) | (hash & 0xffffffffL);
     }
 
-    /** The model that creates an external id, or null when no step does (yet). */
-    private String modelOf(String xid) {
-        long h = KeyHash.of(xid);
-        return xids.containsKey(h) ? modelNames.get((int) (xids.get(h) >>> 32)) : null;
-    }
-
-    private record PendingRef(String fromModel, String fromXid, String field, String target, Origin origin) {
+    /** The model that creates the external id with this {@link KeyHash}, or null when no step does (yet). */
+    private String modelOf(long xidHash) {
+        int slot = xids.indexOf(xidHash);
+        return xids.indexExists(slot) ? modelNames.get((int) (xids.indexGet(slot) >>> 32)) : null;
     }
 
     /** Accumulated state of one model's step; rows live in a spool file, not in memory. */
     private final class StepData {
         final String model;
+        /** Every column a spooled row uses, in header order. */
         final Set<String> columns = new TreeSet<>();
-        final Set<String> dependsOn = new TreeSet<>();
+        /** Models this step references; only ever sorted or copied, so a hash set. */
+        final Set<String> dependsOn = new java.util.HashSet<>();
         final LongObjectHashMap<long[]> parents = new LongObjectHashMap<>();
         final Path spool;
         final Spool.Writer out;
+        /** The step's provenance rows, already as CSV: their columns are fixed, so they need no second pass. */
         final Path provenanceSpool;
-        final Spool.Writer provenance;
+        final CsvWriter provenance;
         final Map<String, Integer> columnIds = new HashMap<>();
         final List<String> columnNames = new ArrayList<>();
         int rows;
@@ -112,39 +115,62 @@ final class PlanBuilder {
             this.model = model;
             this.spool = workDir.resolve(model + ".spool");
             this.out = new Spool.Writer(spool);
-            this.provenanceSpool = workDir.resolve(model + ".prov");
-            this.provenance = new Spool.Writer(provenanceSpool);
+            this.provenanceSpool = workDir.resolve(model + ".prov.csv");
+            this.provenance = new CsvWriter(provenanceSpool);
         }
 
         int columnId(String column) {
-            return columnIds.computeIfAbsent(column, c -> {
-                columnNames.add(c);
-                return columnNames.size() - 1;
-            });
+            Integer id = columnIds.get(column);
+            if (id == null) {
+                id = columnNames.size();
+                columnNames.add(column);
+                columnIds.put(column, id);
+                columns.add(column);
+            }
+            return id;
         }
     }
 
     /** Position of a schema model in creation order; data models sort after all of them. */
     static int schemaRank(String model) {
-        int i = SCHEMA_MODELS.indexOf(model);
-        return i < 0 ? SCHEMA_MODELS.size() : i;
+        return SCHEMA_RANK.getOrDefault(model, SCHEMA_MODELS.size());
     }
 
-    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) {
+    private static final Map<String, Integer> SCHEMA_RANK = ranks(SCHEMA_MODELS);
+
+    private static Map<String, Integer> ranks(List<String> models) {
+        Map<String, Integer> m = new HashMap<>();
+        for (int i = 0; i < models.size(); i++) {
+            m.put(models.get(i), i);
+        }
+        return java.util.Collections.unmodifiableMap(m);
+    }
+
+    PlanBuilder(OdooCatalog catalog, Findings findings, Path workDir, Path exportDir) throws IOException {
         this.exportDir = exportDir;
         this.catalog = catalog;
         this.findings = findings;
         this.workDir = workDir;
+        this.pending = new Spool.Writer(workDir.resolve("pending.refs"));
     }
 
     void acceptCall(Output.Call call) {
         calls.computeIfAbsent(call.model() + "\u0000" + call.method(), k -> new ArrayList<>()).add(call);
     }
 
+    /**
+     * Recently accepted records, by a slot of their external id's hash. Rules emit the same small records again
+     * and again (each tag once per record that carries it, two million times in a 1M-record export); a repeat of
+     * an accepted record with the same model and values would get the same validation and content hash, and be
+     * dropped, so it is dropped here without redoing either. Only records whose acceptance added no finding and
+     * that have no lines or files are kept here.
+     */
+    private final TargetRecord[] recent = new TargetRecord[1024];
+
     void accept(TargetRecord t) {
         OdooModel model = catalog.model(t.getModel());
         Origin origin = t.origin();
-        String rule = t.rules().isEmpty() ? null : t.rules().first();
+        String rule = t.firstRuleLabel();
         if (model == null) {
             findings.add(Finding.error(FindingCode.PLAN_001, origin, t.getModel(),
                     "a model of the Odoo " + catalog.version() + " catalog").withRule(rule));
@@ -155,12 +181,18 @@ final class PlanBuilder {
                     "an external id for every " + t.getModel() + " record").withRule(rule));
             return;
         }
+        long key = KeyHash.of(t.getXid());
+        int slot = (int) key & (recent.length - 1);
+        TargetRecord seen = recent[slot];
+        if (seen != null && t.lines().isEmpty() && seen.getXid().equals(t.getXid())
+                && seen.getModel().equals(t.getModel()) && seen.values().equals(t.values())) {
+            return;
+        }
         List<List<String>> spoolRows = new ArrayList<>();
         List<String> main = new ArrayList<>();
         main.add(t.getXid());
         main.add("R");
-        Set<String> rowColumns = new LinkedHashSet<>();
-        boolean ok = cells(model, t, "", main, rowColumns, origin, rule);
+        boolean ok = cells(model, t, "", main, origin, rule);
         spoolRows.add(main);
         for (var e : t.lines().entrySet()) {
             OdooField f = field(model, e.getKey());
@@ -178,31 +210,29 @@ final class PlanBuilder {
                 if (line.getXid() != null) {
                     cells.add(e.getKey() + "/id");
                     cells.add(line.getXid());
-                    rowColumns.add(e.getKey() + "/id");
                 }
-                ok &= lineModel != null && cells(lineModel, line, e.getKey() + "/", cells, rowColumns, origin, rule);
+                ok &= lineModel != null && cells(lineModel, line, e.getKey() + "/", cells, origin, rule);
                 spoolRows.add(cells);
             }
         }
         if (!ok) {
             return;
         }
-        checkRequired(model, t, origin, rule);
+        boolean complete = checkRequired(model, t, origin, rule);
         int hash = spoolRows.hashCode();
-        long key = KeyHash.of(t.getXid());
         long packed = pack(model.name(), hash);
-        if (xids.containsKey(key)) {
-            if (xids.get(key) != packed) {
+        int index = xids.indexOf(key);
+        if (xids.indexExists(index)) {
+            if (xids.indexGet(index) != packed) {
                 findings.add(Finding.error(FindingCode.PLAN_008, origin.withField("id"), t.getXid(),
-                        "one set of values per external id; another rule or record gave " + modelOf(t.getXid())
+                        "one set of values per external id; another rule or record gave " + modelOf(key)
                                 + " " + t.getXid() + " different values").withRule(rule));
             }
             return;
         }
-        xids.put(key, packed);
+        xids.indexInsert(index, key, packed);
         StepData step = step(model.name());
-        step.columns.addAll(rowColumns);
-        collectRefs(step, t, origin);
+        collectRefs(step, t, key, origin);
         try {
             for (List<String> r : spoolRows) {
                 // Spool row: kind (R record, L one2many line), first cell, then (column id, value) pairs.
@@ -214,10 +244,8 @@ final class PlanBuilder {
                     step.out.writeString(r.get(i + 1));
                 }
             }
-            step.provenance.writeString(t.getXid());
-            step.provenance.writeString(t.getSourceKey() == null ? "" : t.getSourceKey());
-            step.provenance.writeString(origin.position());
-            step.provenance.writeString(String.join("; ", t.rules()));
+            step.provenance.row(t.getXid(), model.name(), t.getSourceKey() == null ? "" : t.getSourceKey(),
+                    origin.position(), t.rulesText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -225,6 +253,18 @@ final class PlanBuilder {
         if (model.name().equals("ir.model.fields")) {
             registerCustomField(t);
         }
+        if (complete && t.lines().isEmpty() && !hasFile(t)) {
+            recent[slot] = t;
+        }
+    }
+
+    private static boolean hasFile(TargetRecord t) {
+        for (Object v : t.values().values()) {
+            if (v instanceof Ref.File) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private StepData step(String model) {
@@ -250,8 +290,11 @@ final class PlanBuilder {
         }
     }
 
+    /** Fields by model in hash maps: looked up for every value of every record. */
+    private final Map<String, Map<String, OdooField>> fieldIndex = new HashMap<>();
+
     private OdooField field(OdooModel model, String name) {
-        OdooField f = model.field(name);
+        OdooField f = fieldIndex.computeIfAbsent(model.name(), m -> new HashMap<>(model.fields())).get(name);
         if (f == null) {
             f = customFields.getOrDefault(model.name(), Map.of()).get(name);
         }
@@ -270,18 +313,22 @@ final class PlanBuilder {
                 .toList());
     }
 
-    private void checkRequired(OdooModel model, TargetRecord t, Origin origin, String rule) {
+    /** Reports required fields the record leaves empty; true when there are none. */
+    private boolean checkRequired(OdooModel model, TargetRecord t, Origin origin, String rule) {
+        boolean complete = true;
         for (OdooField f : mustFill(model)) {
             if (t.get(f.name()) == null) {
+                complete = false;
                 findings.add(Finding.error(FindingCode.PLAN_004, origin.withField(f.name()), null,
                         model.name() + " " + t.getXid() + " has no value for required field " + f.name()
                                 + " ('" + f.label() + "')").withRule(rule));
             }
         }
+        return complete;
     }
 
-    private boolean cells(OdooModel model, TargetRecord t, String prefix, List<String> out, Set<String> columns,
-                          Origin origin, String rule) {
+    private boolean cells(OdooModel model, TargetRecord t, String prefix, List<String> out, Origin origin,
+                          String rule) {
         boolean ok = true;
         for (var e : t.values().entrySet()) {
             String name = e.getKey();
@@ -313,9 +360,8 @@ final class PlanBuilder {
                 ok = false;
                 continue;
             }
-            String column = prefix + column(name, v);
+            String column = prefix.isEmpty() ? column(name, v) : prefix + column(name, v);
             String text = v instanceof Ref.File file ? fileContent(file, origin.withField(prefix + name)) : cell(v);
-            columns.add(column);
             out.add(column);
             out.add(text);
         }
@@ -336,12 +382,15 @@ final class PlanBuilder {
         }
     }
 
-    static String column(String field, Object v) {
+    private final Map<String, String> xidColumns = new HashMap<>();
+    private final Map<String, String> dbIdColumns = new HashMap<>();
+
+    private String column(String field, Object v) {
         if (v instanceof Ref.Xid || v instanceof Ref.Xids || v instanceof Ref.ResXid) {
-            return field + "/id";
+            return xidColumns.computeIfAbsent(field, f -> f + "/id");
         }
         if (v instanceof Ref.DbId) {
-            return field + "/.id";
+            return dbIdColumns.computeIfAbsent(field, f -> f + "/.id");
         }
         return field;
     }
@@ -372,9 +421,37 @@ final class PlanBuilder {
             return b ? "True" : "False";
         }
         if (v instanceof LocalDateTime dt) {
-            return dt.format(DATETIME);
+            return datetime(dt);
         }
         return v.toString();
+    }
+
+    /** {@link #DATETIME} without the formatter's cost, for the years it pads to four digits. */
+    static String datetime(LocalDateTime dt) {
+        int year = dt.getYear();
+        if (year < 1 || year > 9999) {
+            return dt.format(DATETIME);
+        }
+        char[] c = new char[19];
+        digits(c, 0, year, 4);
+        c[4] = '-';
+        digits(c, 5, dt.getMonthValue(), 2);
+        c[7] = '-';
+        digits(c, 8, dt.getDayOfMonth(), 2);
+        c[10] = ' ';
+        digits(c, 11, dt.getHour(), 2);
+        c[13] = ':';
+        digits(c, 14, dt.getMinute(), 2);
+        c[16] = ':';
+        digits(c, 17, dt.getSecond(), 2);
+        return new String(c);
+    }
+
+    private static void digits(char[] c, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            c[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     private String typeProblem(OdooField f, Object v) {
@@ -412,42 +489,56 @@ final class PlanBuilder {
         return b.toString();
     }
 
-    private void collectRefs(StepData step, TargetRecord t, Origin origin) {
+    private void collectRefs(StepData step, TargetRecord t, long fromHash, Origin origin) {
         for (var e : t.values().entrySet()) {
             Object v = e.getValue();
-            List<String> targets = v instanceof Ref.Xid x ? List.of(x.xid())
-                    : v instanceof Ref.Xids x ? x.xids()
-                    : v instanceof Ref.ResXid x ? List.of(x.xid()) : List.of();
-            for (String target : targets) {
-                ref(step, t.getXid(), e.getKey(), target, origin);
+            if (v instanceof Ref.Xid x) {
+                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
+            } else if (v instanceof Ref.Xids x) {
+                for (String target : x.xids()) {
+                    ref(step, t.getXid(), fromHash, e.getKey(), target, origin);
+                }
+            } else if (v instanceof Ref.ResXid x) {
+                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
             }
         }
         for (var lines : t.lines().values()) {
             for (TargetRecord line : lines) {
                 for (var e : line.values().entrySet()) {
                     if (e.getValue() instanceof Ref.Xid x) {
-                        ref(step, t.getXid(), e.getKey(), x.xid(), origin);
+                        ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
                     }
                 }
             }
         }
     }
 
-    private void ref(StepData step, String fromXid, String field, String target, Origin origin) {
-        String targetModel = modelOf(target);
+    private void ref(StepData step, String fromXid, long fromHash, String field, String target, Origin origin) {
+        long targetHash = KeyHash.of(target);
+        String targetModel = modelOf(targetHash);
         if (targetModel == null) {
-            pending.add(new PendingRef(step.model, fromXid, field, target, origin.withField(field)));
+            try {
+                pending.writeString(step.model);
+                pending.writeString(fromXid);
+                pending.writeString(target);
+                pending.writeNullableString(origin.file());
+                pending.writeInt(origin.line());
+                pending.writeInt(origin.column());
+                pending.writeNullableString(origin.recordKey());
+                pending.writeString(field);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         } else {
-            link(step, fromXid, targetModel, target);
+            link(step, fromHash, targetModel, targetHash);
         }
     }
 
-    private void link(StepData step, String fromXid, String targetModel, String target) {
+    private void link(StepData step, long child, String targetModel, long target) {
         if (targetModel.equals(step.model)) {
-            long child = KeyHash.of(fromXid);
             long[] old = step.parents.get(child);
             long[] now = old == null ? new long[1] : java.util.Arrays.copyOf(old, old.length + 1);
-            now[now.length - 1] = KeyHash.of(target);
+            now[now.length - 1] = target;
             step.parents.put(child, now);
         } else {
             step.dependsOn.add(targetModel);
@@ -467,17 +558,27 @@ final class PlanBuilder {
             s.out.close();
             s.provenance.close();
         }
-        for (PendingRef p : pending) {
-            String targetModel = modelOf(p.target());
-            if (targetModel != null) {
-                link(steps.get(p.fromModel()), p.fromXid(), targetModel, p.target());
-            } else if (p.target().startsWith(platformPrefix)) {
-                findings.add(Finding.error(FindingCode.PLAN_006, p.origin(), p.target(),
-                        "an external id that a step of this plan creates").withHint(
-                        "the record it names is missing from the export or was not mapped; check the source reference"));
+        pending.close();
+        Path pendingFile = workDir.resolve("pending.refs");
+        try (Spool.Reader r = new Spool.Reader(pendingFile)) {
+            for (String fromModel; (fromModel = r.readStringOrNull()) != null; ) {
+                String fromXid = r.readString();
+                String target = r.readString();
+                Origin origin = new Origin(r.readNullableString(), r.readInt(), r.readInt(), r.readNullableString(),
+                        r.readString());
+                long targetHash = KeyHash.of(target);
+                String targetModel = modelOf(targetHash);
+                if (targetModel != null) {
+                    link(steps.get(fromModel), KeyHash.of(fromXid), targetModel, targetHash);
+                } else if (target.startsWith(platformPrefix)) {
+                    findings.add(Finding.error(FindingCode.PLAN_006, origin, target,
+                            "an external id that a step of this plan creates").withHint(
+                            "the record it names is missing from the export or was not mapped; check the source reference"));
+                }
+                // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
             }
-            // Other external ids (base.ca, mail.mail_activity_data_call) name records Odoo ships; preflight checks them.
         }
+        Files.deleteIfExists(pendingFile);
         List<String> order = orderModels();
         Map<String, LongIntHashMap> depths = new HashMap<>();
         for (StepData s : steps.values()) {
@@ -489,6 +590,12 @@ final class PlanBuilder {
         Files.createDirectories(planDir);
         Map<String, String> idOf = new HashMap<>();
         List<PlanStep> result = new ArrayList<>();
+        // The files are independent: the provenance (the largest) and the step CSVs are written on two threads.
+        List<java.util.concurrent.Callable<Void>> writes = new ArrayList<>();
+        writes.add(() -> {
+            writeProvenance(planDir.resolve("provenance.csv"), order);
+            return null;
+        });
         int n = 1;
         for (String model : order) {
             StepData s = steps.get(model);
@@ -496,10 +603,15 @@ final class PlanBuilder {
             String id = String.format("%02d-%s-%s", n++, kind.word(), model);
             idOf.put(model, id);
             List<String> deps = s.dependsOn.stream().map(idOf::get).filter(java.util.Objects::nonNull).sorted().toList();
-            writeStep(s, planDir.resolve(id + ".csv"), depths.get(model));
+            LongIntHashMap depth = depths.get(model);
+            writes.add(() -> {
+                writeStep(s, planDir.resolve(id + ".csv"), depth);
+                return null;
+            });
             result.add(kind == StepKind.SCHEMA ? new PlanStep.SchemaStep(id, model, s.rows, deps)
                     : new PlanStep.LoadStep(id, model, s.rows, deps));
         }
+        runAll(writes);
         for (List<Output.Call> group : calls.values()) {
             Output.Call first = group.get(0);
             String id = String.format("%02d-call-%s.%s", n++, first.model(), first.method());
@@ -513,7 +625,6 @@ final class PlanBuilder {
             result.add(new PlanStep.CallStep(id, first.model(), first.method(), group.size(),
                     callDependencies(first.model(), idOf), contract(first.spec())));
         }
-        writeProvenance(planDir.resolve("provenance.csv"), order);
         return new Built(result);
     }
 
@@ -542,6 +653,42 @@ final class PlanBuilder {
 
     private static PlanStep.CallContract contract(dev.ferry.rules.facts.CallSpec spec) {
         return new PlanStep.CallContract(spec.when(), spec.changes(), spec.context(), spec.undo(), spec.undoContext());
+    }
+
+    /** Runs the tasks on two threads and waits for all; the first failure is rethrown as it was. */
+    private static void runAll(List<java.util.concurrent.Callable<Void>> tasks) throws IOException {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "ferry-write");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<java.util.concurrent.Future<Void>> done = new ArrayList<>();
+            for (var task : tasks) {
+                done.add(pool.submit(task));
+            }
+            for (var f : done) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (e.getCause() instanceof IOException io) {
+                        throw io;
+                    }
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("compile interrupted", e);
+                }
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Schema models first in their fixed order, then data models so that referenced models come first. */
@@ -644,9 +791,8 @@ final class PlanBuilder {
         }
         List<Spool.Writer> buckets = new ArrayList<>();
         List<Path> bucketFiles = new ArrayList<>();
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-             CSVPrinter p = new CSVPrinter(w, SPOOL)) {
-            p.printRecord(header);
+        try (CsvWriter p = new CsvWriter(file)) {
+            p.row(header);
             try (Spool.Reader r = new Spool.Reader(s.spool)) {
                 int current = 0;
                 String[] row = new String[header.size()];
@@ -655,7 +801,7 @@ final class PlanBuilder {
                         current = depth.getOrDefault(KeyHash.of(row[0]), 0);
                     }
                     if (current == 0) {
-                        p.printRecord((Object[]) row);
+                        p.row(row);
                     } else {
                         while (buckets.size() < current) {
                             Path bf = s.spool.resolveSibling(s.model + ".depth" + (buckets.size() + 1));
@@ -676,7 +822,7 @@ final class PlanBuilder {
                 try (Spool.Reader r = new Spool.Reader(bucketFiles.get(d))) {
                     String[] row;
                     while ((row = r.readPlainRow()) != null) {
-                        p.printRecord((Object[]) row);
+                        p.row(row);
                     }
                 }
                 Files.deleteIfExists(bucketFiles.get(d));
@@ -685,23 +831,27 @@ final class PlanBuilder {
         Files.deleteIfExists(s.spool);
     }
 
+    /** The header, then each step's provenance rows in step order, copied as they are. */
     private void writeProvenance(Path file, List<String> order) throws IOException {
-        try (CSVPrinter p = new CSVPrinter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), SPOOL)) {
-            p.printRecord("id", "model", "source", "origin", "rules");
+        try (CsvWriter p = new CsvWriter(file)) {
+            p.row("id", "model", "source", "origin", "rules");
+        }
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND)) {
             for (String model : order) {
                 StepData s = steps.get(model);
-                try (Spool.Reader r = new Spool.Reader(s.provenanceSpool)) {
-                    String xid;
-                    while ((xid = r.readStringOrNull()) != null) {
-                        p.printRecord(xid, model, r.readString(), r.readString(), r.readString());
-                    }
-                }
+                Files.copy(s.provenanceSpool, out);
                 Files.deleteIfExists(s.provenanceSpool);
             }
         }
     }
 
     void discard() {
+        try {
+            pending.close();
+            Files.deleteIfExists(workDir.resolve("pending.refs"));
+        } catch (IOException ignored) {
+            // best effort: the work folder is temporary
+        }
         for (StepData s : steps.values()) {
             try {
                 s.out.close();

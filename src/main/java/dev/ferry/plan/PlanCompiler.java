@@ -106,9 +106,17 @@ public final class PlanCompiler {
                     });
                     facts.put(batch);
                 });
-                Pipeline.Drain<List<TargetRecord>> planning = pipeline.consume("ferry-plan", (List<TargetRecord> rows) -> rows.forEach(builder::accept));
+                // The rules stage is the slowest: everything that can wait for the next stage does.
+                Pipeline.Drain<Ruled> planning = pipeline.consume("ferry-plan", (Ruled ruled) -> {
+                    countUnclaimed(ruled.batch(), unclaimed, firstUnclaimed);
+                    List<TargetRecord> rows = ruled.emitted();
+                    // Rules fire in agenda order, not export order: rows are put back in export order, schema
+                    // first, so custom fields are known before the rows that use them and plans read like the export.
+                    rows.sort(EXPORT_ORDER);
+                    rows.forEach(builder::accept);
+                });
                 for (List<SourceRecord> batch; (batch = reading.take()) != null; ) {
-                    planning.put(runBatch(runner, out, batch, unclaimed, firstUnclaimed));
+                    planning.put(runBatch(runner, out, batch));
                 }
                 planning.finish();
             } finally {
@@ -148,10 +156,30 @@ public final class PlanCompiler {
         return ctx;
     }
 
-    private List<TargetRecord> runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch,
-                                        Map<String, int[]> unclaimed, Map<String, Origin> first) {
+    /** A batch after the rules ran: its source records (to check every field was claimed) and what they emitted. */
+    private record Ruled(List<SourceRecord> batch, List<TargetRecord> emitted) {
+    }
+
+    /** Schema models first in their order, then by export file and line; records of one file share its name. */
+    private static final java.util.Comparator<TargetRecord> EXPORT_ORDER = (a, b) -> {
+        int c = Integer.compare(PlanBuilder.schemaRank(a.getModel()), PlanBuilder.schemaRank(b.getModel()));
+        if (c != 0) {
+            return c;
+        }
+        String fa = a.origin().file();
+        String fb = b.origin().file();
+        if (fa != fb) {
+            c = (fa == null ? "" : fa).compareTo(fb == null ? "" : fb);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return Integer.compare(a.origin().line(), b.origin().line());
+    };
+
+    private Ruled runBatch(RuleEngine.Runner runner, Output out, List<SourceRecord> batch) {
         if (batch.isEmpty()) {
-            return List.of();
+            return new Ruled(batch, new ArrayList<>());
         }
         try {
             runner.run(batch);
@@ -163,6 +191,10 @@ public final class PlanCompiler {
             throw FindingsException.of(new Finding(FindingCode.DRL_003, Severity.ERROR, batch.get(0).origin(), null,
                     "rules to run without error; a rule failed with: " + cause.getMessage(), null, null));
         }
+        return new Ruled(batch, out.drainRecords());
+    }
+
+    private static void countUnclaimed(List<SourceRecord> batch, Map<String, int[]> unclaimed, Map<String, Origin> first) {
         for (SourceRecord r : batch) {
             for (String f : r.unclaimed()) {
                 String k = r.getObject() + "." + f;
@@ -170,14 +202,6 @@ public final class PlanCompiler {
                 first.putIfAbsent(k, r.origin().withField(f));
             }
         }
-        batch.clear();
-        List<TargetRecord> emitted = out.drainRecords();
-        // Rules fire in agenda order, not export order: rows are put back in export order, schema first, so custom
-        // fields are known before the rows that use them and plans read like the export.
-        emitted.sort(java.util.Comparator.comparingInt((TargetRecord t) -> PlanBuilder.schemaRank(t.getModel()))
-                .thenComparing(t -> java.util.Objects.toString(t.origin().file(), ""))
-                .thenComparingInt(t -> t.origin().line()));
-        return emitted;
     }
 
     private void reportUnclaimed(Map<String, int[]> unclaimed, Map<String, Origin> first, Findings findings) {
@@ -267,13 +291,14 @@ public final class PlanCompiler {
         if (options.usersFile() != null) {
             inputs.add(options.usersFile());
         }
+        byte[] buffer = new byte[1 << 16];
         for (Path p : inputs) {
             md.update(rel(p).getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(p));
+            update(md, p, buffer);
         }
         for (Path p : tree(options.exportDir())) {
             md.update(options.exportDir().relativize(p).toString().getBytes(StandardCharsets.UTF_8));
-            md.update(Files.readAllBytes(p));
+            update(md, p, buffer);
         }
         md.update(new TreeMap<>(options.options()).toString().getBytes(StandardCharsets.UTF_8));
         md.update(Integer.toString(options.batchSize()).getBytes(StandardCharsets.UTF_8));
@@ -281,6 +306,15 @@ public final class PlanCompiler {
             md.update(new java.util.TreeSet<>(options.apps()).toString().getBytes(StandardCharsets.UTF_8));
         }
         return java.util.HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Feeds a file to the digest in chunks: exports can be larger than the heap. */
+    private static void update(java.security.MessageDigest md, Path file, byte[] buffer) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                md.update(buffer, 0, n);
+            }
+        }
     }
 
     private static List<Path> tree(Path dir) throws IOException {

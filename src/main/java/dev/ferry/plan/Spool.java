@@ -42,6 +42,15 @@ final class Spool {
             out.write(bytes);
         }
 
+        /** Like {@link #writeString}, but keeps null apart from the empty string. */
+        void writeNullableString(String s) throws IOException {
+            if (s == null) {
+                out.writeInt(-1);
+            } else {
+                writeString(s);
+            }
+        }
+
         @Override
         public void close() throws IOException {
             out.close();
@@ -52,15 +61,33 @@ final class Spool {
     static final class Reader implements Closeable {
         private final DataInputStream in;
         private int kind;
+        /** Reused for every string read: a spool holds millions. */
+        private byte[] buffer = new byte[256];
 
         Reader(Path file) throws IOException {
             this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         }
 
         String readString() throws IOException {
-            byte[] bytes = new byte[in.readInt()];
-            in.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return decode(in.readInt());
+        }
+
+        private String decode(int n) throws IOException {
+            if (n > buffer.length) {
+                buffer = new byte[Math.max(n, buffer.length * 2)];
+            }
+            in.readFully(buffer, 0, n);
+            return new String(buffer, 0, n, StandardCharsets.UTF_8);
+        }
+
+        int readInt() throws IOException {
+            return in.readInt();
+        }
+
+        /** A string written by {@link Writer#writeNullableString}. */
+        String readNullableString() throws IOException {
+            int n = in.readInt();
+            return n < 0 ? null : decode(n);
         }
 
         /** The next string, or null at the end of the file. */

@@ -58,6 +58,8 @@ public final class RuleEngine {
     private final KieBase kieBase;
     private final String pairPackage;
     private final Map<String, FactType> factTypes;
+    /** Per object: how to make and fill its DRL fact, resolved once instead of by name for every record. */
+    private final Map<String, FactMaker> makers = new HashMap<>();
     private final Map<String, RecordShape> shapes;
     private final Map<String, List<SourceField>> typedFields;
     private final Map<String, String> virtualToDisk;
@@ -75,6 +77,31 @@ public final class RuleEngine {
         this.virtualToDisk = virtualToDisk;
         this.values = values;
         this.catalog = catalog;
+        factTypes.forEach((object, type) -> makers.put(object, new FactMaker(type, shapes.get(object),
+                typedFields.get(object))));
+    }
+
+    /** The constructor and typed-field writers of one object's DRL type. */
+    private static final class FactMaker {
+        final java.lang.reflect.Constructor<?> constructor;
+        final RecordShape shape;
+        final org.kie.api.definition.type.FactField[] fields;
+        final int[] positions;
+
+        FactMaker(FactType type, RecordShape shape, List<SourceField> typed) {
+            try {
+                this.constructor = type.getFactClass().getConstructor();
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("DRL type " + type.getName() + " has no public no-argument constructor", e);
+            }
+            this.shape = shape;
+            this.fields = new org.kie.api.definition.type.FactField[typed.size()];
+            this.positions = new int[typed.size()];
+            for (int i = 0; i < fields.length; i++) {
+                fields[i] = type.getField(typed.get(i).name());
+                positions[i] = shape.index(typed.get(i).name());
+            }
+        }
     }
 
     /** The DRL package a pair's files must declare, e.g. {@code rules.aspec_to_odoo_crm}. */
@@ -233,19 +260,19 @@ public final class RuleEngine {
 
     /** Turns a raw record into the object's DRL fact type with every field set. */
     public SourceRecord fact(String platform, RawRecord raw) {
-        FactType type = factTypes.get(raw.object());
+        FactMaker maker = makers.get(raw.object());
         SourceRecord r;
         try {
-            r = (SourceRecord) type.newInstance();
+            r = (SourceRecord) maker.constructor.newInstance();
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot instantiate DRL type for " + raw.object(), e);
         }
-        RecordShape shape = shapes.get(raw.object());
-        r.init(platform, raw.object(), raw.key(), raw.file(), raw.line(), shape, raw.values());
-        for (SourceField f : typedFields.get(raw.object())) {
-            Object v = raw.values()[shape.index(f.name())];
+        r.init(platform, raw.object(), raw.key(), raw.file(), raw.line(), maker.shape, raw.values());
+        Object[] values = raw.values();
+        for (int i = 0; i < maker.fields.length; i++) {
+            Object v = values[maker.positions[i]];
             if (v != null) {
-                type.set(r, f.name(), v);
+                maker.fields[i].set(r, v);
             }
         }
         r.attachCustom(raw.custom());

@@ -37,6 +37,7 @@ import java.util.stream.Stream;
  * memory does not grow with the size of the export beyond those indexes.
  */
 public final class ExportReader {
+    private static final java.util.regex.Pattern WHITESPACE = java.util.regex.Pattern.compile("\\s+");
     private final SourceCatalog catalog;
     private final Path exportDir;
     private final String displayDir;
@@ -111,7 +112,8 @@ public final class ExportReader {
                     dedupeIdx.add(i);
                 }
             }
-            Map<String, String> firstByValue = new HashMap<>();
+            // Normalised value (hashed, as record keys are) → key of the first record with it, per dedupe field.
+            LongObjectHashMap<String> firstByValue = new LongObjectHashMap<>();
             read(o, true, (rec) -> {
                 n[0]++;
                 String key = rec.key();
@@ -129,9 +131,13 @@ public final class ExportReader {
                     Object v = rec.values()[i];
                     if (key != null && v != null) {
                         String f = o.fields().get(i).name();
-                        String norm = f + "\u0000" + v.toString().strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
-                        String first = firstByValue.putIfAbsent(norm, key);
-                        if (first != null) {
+                        String norm = f + "\u0000" + WHITESPACE.matcher(v.toString().strip().toLowerCase(Locale.ROOT))
+                                .replaceAll(" ");
+                        long h = KeyHash.of(norm);
+                        String first = firstByValue.get(h);
+                        if (first == null) {
+                            firstByValue.put(h, key);
+                        } else {
                             duplicates.computeIfAbsent(o.name(), k -> new HashMap<>())
                                     .computeIfAbsent(key, k -> new LinkedHashMap<>()).put(f, first);
                         }
@@ -310,7 +316,8 @@ public final class ExportReader {
         }
         for (Path file : files) {
             String display = displayDir + "/" + exportDir.relativize(file);
-            try (RowSource rows = open(o, file)) {
+            // The first pass does little per row, so parsing the file ahead on a second thread halves it.
+            try (RowSource rows = report ? new PrefetchingRowSource(open(o, file)) : open(o, file)) {
                 int[] columnOf = columns(o, rows.header(), display, report);
                 if (columnOf == null) {
                     continue;

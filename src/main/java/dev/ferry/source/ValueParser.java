@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public final class ValueParser {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+    private static final Pattern MONEY_PREFIX = Pattern.compile("^[A-Z]{0,3}\\s*[$€£¥]\\s*");
+    private static final Pattern MONEY_SUFFIX = Pattern.compile("\\s*[A-Z]{3}$");
 
     /** What went wrong with one value: whether it blocks, the code suffix, and the expected shape. */
     public record Problem(boolean error, dev.ferry.finding.FindingCode code, String expected) {
@@ -36,8 +38,17 @@ public final class ValueParser {
     public record Result(Object value, Problem problem) {
     }
 
-    private final Map<String, DateTimeFormatter[]> formatters = new HashMap<>();
+    private final Map<DateKey, DateFormats> formatters = new HashMap<>();
     private final Map<Locale, DecimalFormatSymbols> symbols = new HashMap<>();
+    /** DecimalFormat is costly to build and not thread-safe: one per locale and parser. */
+    private final Map<Locale, DecimalFormat> numberFormats = new HashMap<>();
+
+    private record DateKey(String pattern, Locale locale) {
+    }
+
+    /** The strict formatters of one pattern and locale, and the fast paths that spare them for plain values. */
+    private record DateFormats(DateTimeFormatter[] strict, FixedWidthDate date, FixedWidthDate dateTime) {
+    }
 
     public Result parse(SourceObject object, SourceField field, String raw) {
         return parse(field.type(), raw, field, object);
@@ -76,6 +87,27 @@ public final class ValueParser {
     }
 
     private static List<String> list(String text, String sep) {
+        if (sep.isEmpty()) {
+            return splitByPattern(text, sep);
+        }
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (from <= text.length()) {
+            int at = text.indexOf(sep, from);
+            int end = at < 0 ? text.length() : at;
+            String p = text.substring(from, end).strip();
+            if (!p.isEmpty()) {
+                out.add(p);
+            }
+            if (at < 0) {
+                break;
+            }
+            from = at + sep.length();
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<String> splitByPattern(String text, String sep) {
         List<String> out = new ArrayList<>();
         for (String part : text.split(Pattern.quote(sep))) {
             String p = part.strip();
@@ -119,16 +151,26 @@ public final class ValueParser {
     private Result number(String text, Locale locale, boolean integer, boolean money) {
         DecimalFormatSymbols sym = symbols.computeIfAbsent(locale, DecimalFormatSymbols::getInstance);
         String t = text;
-        if (money) {
+        if (money && !t.isEmpty()) {
             // Exports write amounts as "CA$12,500.00" or "$ 1,200.00"; the currency comes from its own column.
-            t = t.replaceFirst("^[A-Z]{0,3}\\s*[$€£¥]\\s*", "").replaceFirst("\\s*[A-Z]{3}$", "");
+            // Plain amounts (a digit first and last) cannot match either pattern.
+            char first = t.charAt(0);
+            if (first < '0' || first > '9') {
+                t = MONEY_PREFIX.matcher(t).replaceFirst("");
+            }
+            if (!t.isEmpty() && t.charAt(t.length() - 1) >= 'A' && t.charAt(t.length() - 1) <= 'Z') {
+                t = MONEY_SUFFIX.matcher(t).replaceFirst("");
+            }
         }
         boolean negative = t.startsWith("(") && t.endsWith(")");
         if (negative) {
             t = "-" + t.substring(1, t.length() - 1);
         }
-        DecimalFormat fmt = new DecimalFormat("#,##0.###", sym);
-        fmt.setParseBigDecimal(true);
+        DecimalFormat fmt = numberFormats.computeIfAbsent(locale, l -> {
+            DecimalFormat f = new DecimalFormat("#,##0.###", sym);
+            f.setParseBigDecimal(true);
+            return f;
+        });
         ParsePosition pos = new ParsePosition(0);
         Object n = fmt.parse(t, pos);
         String example = integer ? "an integer like 1" + sym.getGroupingSeparator() + "250"
@@ -148,8 +190,14 @@ public final class ValueParser {
     }
 
     private Result date(String text, String pattern, Locale locale, boolean withTime) {
-        DateTimeFormatter[] fs = formatters.computeIfAbsent(pattern + "|" + locale, k -> formatters(pattern, locale));
-        for (DateTimeFormatter f : fs) {
+        DateFormats formats = formatters.computeIfAbsent(new DateKey(pattern, locale), k -> new DateFormats(
+                formatters(pattern, locale), FixedWidthDate.of(pattern, false), FixedWidthDate.of(pattern, true)));
+        FixedWidthDate fast = withTime ? formats.dateTime() : formats.date();
+        Object quick = fast == null ? null : fast.parse(text);
+        if (quick != null) {
+            return new Result(quick, null);
+        }
+        for (DateTimeFormatter f : formats.strict()) {
             try {
                 if (withTime) {
                     return new Result(LocalDateTime.parse(text, f), null);
@@ -168,7 +216,7 @@ public final class ValueParser {
      * an era, hence 'uuuu'. AM/PM text differs between CLDR locales (en-CA writes "a.m."), so an English
      * fallback accepts the "AM"/"PM" that exports actually contain.
      */
-    private static DateTimeFormatter[] formatters(String pattern, Locale locale) {
+    static DateTimeFormatter[] formatters(String pattern, Locale locale) {
         String p = pattern.replace("yyyy", "uuuu").replace("yy", "uu");
         DateTimeFormatter main = new DateTimeFormatterBuilder().parseCaseInsensitive().appendPattern(p)
                 .toFormatter(locale).withResolverStyle(ResolverStyle.STRICT);

@@ -7,6 +7,7 @@ import dev.ferry.finding.Origin;
 import dev.ferry.finding.Severity;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,14 +32,34 @@ public final class Output {
     private final List<TargetRecord> emitted = new ArrayList<>();
     private final List<DocumentRow> documents = new ArrayList<>();
     private final List<Call> calls = new ArrayList<>();
-    private final Map<String, Disposition> dispositions = new TreeMap<>();
     private final java.util.Set<String> decisions = new java.util.HashSet<>();
+    /** Counted per call of lossy/ignore (several per record): keyed by a record, sorted only when listed. */
+    private final Map<DispositionKey, Counted> dispositions = new HashMap<>();
     private String currentRule;
+    private final String xidPrefix;
+
+    private record DispositionKey(String object, String field, boolean lossy, String reason) {
+        /** The order dispositions are listed in. */
+        String sortKey() {
+            return object + "." + field + "|" + lossy + "|" + reason;
+        }
+    }
+
+    /** The first disposition of a key and how many records had it. */
+    private static final class Counted {
+        final Disposition first;
+        int count = 1;
+
+        Counted(Disposition first) {
+            this.first = first;
+        }
+    }
 
     public Output(String platform, Context ctx, Findings findings) {
         this.platform = platform;
         this.ctx = ctx;
         this.findings = findings;
+        this.xidPrefix = "ferry_" + platform + ".";
     }
 
     /** The context the rules ran in. */
@@ -64,7 +85,7 @@ public final class Output {
         if (key == null) {
             return null;
         }
-        return "ferry_" + platform + "." + object + "_" + sanitize(key.toString());
+        return xidPrefix + object + "_" + sanitize(key.toString());
     }
 
     /** The external id of the record itself; the key fields count as mapped, since the id carries them. */
@@ -74,6 +95,13 @@ public final class Output {
     }
 
     static String sanitize(String raw) {
+        int clean = 0;
+        while (clean < raw.length() && raw.charAt(clean) < 128 && Character.isLetterOrDigit(raw.charAt(clean))) {
+            clean++;
+        }
+        if (clean == raw.length()) {
+            return raw;
+        }
         StringBuilder b = new StringBuilder(raw.length());
         boolean lastUnderscore = false;
         for (int i = 0; i < raw.length(); i++) {
@@ -154,11 +182,14 @@ public final class Output {
         if (!SourceRecord.present(value)) {
             return;
         }
-        String k = r.getObject() + "." + field + "|" + lossy + "|" + reason;
-        Disposition d = dispositions.get(k);
-        dispositions.put(k, d == null
-                ? new Disposition(r.getObject(), field, lossy, reason, currentRule, r.getRecordKey(), 1)
-                : new Disposition(d.object(), d.field(), d.lossy(), d.reason(), d.rule(), d.firstRecord(), d.count() + 1));
+        DispositionKey k = new DispositionKey(r.getObject(), field, lossy, reason);
+        Counted c = dispositions.get(k);
+        if (c == null) {
+            dispositions.put(k, new Counted(new Disposition(r.getObject(), field, lossy, reason, currentRule,
+                    r.getRecordKey(), 1)));
+        } else {
+            c.count++;
+        }
     }
 
     /** A value with no entry in a value map: an error naming the map's keys. */
@@ -255,7 +286,14 @@ public final class Output {
         return documents;
     }
 
-    public List<Disposition> dispositions() {
-        return new ArrayList<>(dispositions.values());
+    /** Lossy and ignored fields with their record counts, by object, field, kind and reason. */
+    public synchronized List<Disposition> dispositions() {
+        Map<String, Disposition> sorted = new TreeMap<>();
+        dispositions.forEach((k, c) -> {
+            Disposition d = c.first;
+            sorted.put(k.sortKey(), new Disposition(d.object(), d.field(), d.lossy(), d.reason(), d.rule(),
+                    d.firstRecord(), c.count));
+        });
+        return new ArrayList<>(sorted.values());
     }
 }

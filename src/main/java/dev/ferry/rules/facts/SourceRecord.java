@@ -31,6 +31,9 @@ public class SourceRecord {
     private TreeSet<String> customClaimed;
     private Map<String, Integer> referencedBy = Map.of();
     private Map<String, String> duplicates = Map.of();
+    /** Built on first use: rules join on it and every emission carries it. */
+    private String recordKey;
+    private Origin origin;
 
     /** For the DRL types that extend this class; Ferry fills the record through {@link #init}. */
     public SourceRecord() {
@@ -46,6 +49,8 @@ public class SourceRecord {
         this.line = line;
         this.shape = shape;
         this.values = values;
+        this.recordKey = null;
+        this.origin = null;
     }
 
     /** Attaches custom-field values (key → parsed value); called by the reader. */
@@ -80,7 +85,12 @@ public class SourceRecord {
 
     /** Platform-qualified record key, e.g. {@code aspec/contact#C-1001}. */
     public String getRecordKey() {
-        return platform + "/" + object + "#" + key;
+        String k = recordKey;
+        if (k == null) {
+            k = platform + "/" + object + "#" + key;
+            recordKey = k;
+        }
+        return k;
     }
 
     public String getPlatform() {
@@ -89,7 +99,12 @@ public class SourceRecord {
 
     /** Export file and line (or row) the record was read from. */
     public Origin origin() {
-        return new Origin(file, line, 0, getRecordKey(), null);
+        Origin o = origin;
+        if (o == null) {
+            o = new Origin(file, line, 0, getRecordKey(), null);
+            origin = o;
+        }
+        return o;
     }
 
     /** The parsed value of a catalog field, or null when empty. Does not claim the field. */

@@ -27,17 +27,35 @@ public final class TargetRecord {
     private final String sourceKey;
     private final Origin origin;
     private final Map<String, Object> values = new LinkedHashMap<>();
-    private final TreeSet<String> rules = new TreeSet<>();
-    private final Map<String, java.util.List<TargetRecord>> lines = new LinkedHashMap<>();
+    /*
+     * Most records get one rule and no lines (rules emit millions of small ones, such as a tag per record), so
+     * the rule set and the lines map are made only when a second rule or a first line comes.
+     */
+    private String firstRule;
+    private TreeSet<String> rules;
+    private Map<String, java.util.List<TargetRecord>> lines;
     private Output output;
+    /** The rule last added; a rule sets many fields in a row, this skips the repeated adds. */
+    private String lastRule;
 
     public TargetRecord(String model, String xid, String sourceKey, Origin origin, String rule) {
         this.model = model;
         this.xid = xid;
         this.sourceKey = sourceKey;
         this.origin = origin;
-        if (rule != null) {
+        addRule(rule);
+    }
+
+    private void addRule(String rule) {
+        if (rule == null) {
+            return;
+        }
+        if (rules != null) {
             rules.add(rule);
+        } else if (firstRule == null) {
+            firstRule = rule;
+        } else if (!rule.equals(firstRule)) {
+            rules().add(rule);
         }
     }
 
@@ -68,8 +86,10 @@ public final class TargetRecord {
     public TargetRecord set(String field, Object value) {
         if (value != null) {
             values.put(field, value);
-            if (output != null && output.currentRule() != null) {
-                rules.add(output.currentRule());
+            String rule = output == null ? null : output.currentRule();
+            if (rule != null && rule != lastRule) {
+                addRule(rule);
+                lastRule = rule;
             }
         }
         return this;
@@ -122,13 +142,16 @@ public final class TargetRecord {
      */
     public TargetRecord line(String field, String lineXid) {
         TargetRecord l = new TargetRecord(null, lineXid, sourceKey, origin, null);
+        if (lines == null) {
+            lines = new LinkedHashMap<>();
+        }
         lines.computeIfAbsent(field, k -> new java.util.ArrayList<>()).add(l);
         return l;
     }
 
-    /** One2many lines by field, in the order added. */
+    /** One2many lines by field, in the order added; an empty map (not to be modified) when there are none. */
     public Map<String, java.util.List<TargetRecord>> lines() {
-        return lines;
+        return lines == null ? Map.of() : lines;
     }
 
     public Object get(String field) {
@@ -139,9 +162,25 @@ public final class TargetRecord {
         return values;
     }
 
-    /** Rules that contributed to this record, as {@code <drl path>: <rule name>}. */
+    /** Rules that contributed to this record, as {@code <drl path>: <rule name>}, sorted. */
     public TreeSet<String> rules() {
+        if (rules == null) {
+            rules = new TreeSet<>();
+            if (firstRule != null) {
+                rules.add(firstRule);
+            }
+        }
         return rules;
+    }
+
+    /** The first of {@link #rules} in their sorted order, or null when no rule is recorded. */
+    public String firstRuleLabel() {
+        return rules == null ? firstRule : rules.isEmpty() ? null : rules.first();
+    }
+
+    /** {@link #rules} joined with {@code "; "}, as provenance lists them. */
+    public String rulesText() {
+        return rules == null ? (firstRule == null ? "" : firstRule) : String.join("; ", rules);
     }
 
     @Override

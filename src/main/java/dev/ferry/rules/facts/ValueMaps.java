@@ -1,5 +1,6 @@
 package dev.ferry.rules.facts;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -14,11 +15,12 @@ public final class ValueMaps {
     }
 
     private final Map<String, ValueMap> maps = new TreeMap<>();
-    private final Map<String, Map<String, String>> normalized = new TreeMap<>();
+    /** Only looked up, never listed: hash maps, as rules call {@link #lookup} several times per record. */
+    private final Map<String, Map<String, String>> normalized = new HashMap<>();
 
     public void add(ValueMap map) {
         maps.put(map.name(), map);
-        Map<String, String> n = new TreeMap<>();
+        Map<String, String> n = new HashMap<>();
         map.entries().forEach((k, v) -> n.put(norm(k), v));
         normalized.put(map.name(), n);
     }
@@ -51,7 +53,33 @@ public final class ValueMaps {
         return maps.get(name);
     }
 
-    private static String norm(String s) {
-        return s.trim().toLowerCase(java.util.Locale.ROOT).replaceAll("\\s+", " ");
+    /** Trimmed, lower case, each run of whitespace ({@code \\s}: space, tab, line breaks) as one space. */
+    static String norm(String s) {
+        String t = s.trim().toLowerCase(java.util.Locale.ROOT);
+        int n = t.length();
+        int i = 0;
+        while (i < n && (!space(t.charAt(i)) || t.charAt(i) == ' ' && (i + 1 == n || !space(t.charAt(i + 1))))) {
+            i++;
+        }
+        if (i == n) {
+            return t;
+        }
+        StringBuilder b = new StringBuilder(n).append(t, 0, i);
+        while (i < n) {
+            char c = t.charAt(i++);
+            if (space(c)) {
+                b.append(' ');
+                while (i < n && space(t.charAt(i))) {
+                    i++;
+                }
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 }

@@ -1,9 +1,12 @@
 package dev.ferry.rules.fn;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Postal-code normalisation by country, so codes exported without their space read as the post office writes them. */
 public final class Postal {
+    private static final Pattern CANADIAN = Pattern.compile("[A-Z]\\d[A-Z]\\d[A-Z]\\d");
+
     private Postal() {
     }
 
@@ -24,7 +27,7 @@ public final class Postal {
         String compact = s.replace(" ", "").toUpperCase(Locale.ROOT);
         switch (countryCode.toUpperCase(Locale.ROOT)) {
             case "CA":
-                if (compact.matches("[A-Z]\\d[A-Z]\\d[A-Z]\\d")) {
+                if (CANADIAN.matcher(compact).matches()) {
                     return compact.substring(0, 3) + " " + compact.substring(3);
                 }
                 return s;

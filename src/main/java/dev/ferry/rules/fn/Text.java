@@ -2,9 +2,13 @@ package dev.ferry.rules.fn;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** Text helpers for rule consequences. Every method accepts nulls and never throws on odd input. */
 public final class Text {
+    private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+
     private Text() {
     }
 
@@ -18,10 +22,49 @@ public final class Text {
         }
         String s = text.toString().replace("\r\n", "\n").strip();
         StringBuilder b = new StringBuilder();
-        for (String para : s.split("\n\\s*\n")) {
+        for (String para : paragraphs(s)) {
             b.append("<p>").append(escape(para.strip()).replace("\n", "<br>")).append("</p>");
         }
         return b.toString();
+    }
+
+    /**
+     * {@code s.split("\n\\s*\n")} without a regex: a break is a run of whitespace holding two or more line
+     * feeds, from its first line feed to its last.
+     */
+    static List<String> paragraphs(String s) {
+        List<String> out = new ArrayList<>(2);
+        int start = 0;
+        int i = s.indexOf('\n');
+        while (i >= 0) {
+            int lastFeed = i;
+            int j = i + 1;
+            while (j < s.length() && space(s.charAt(j))) {
+                if (s.charAt(j) == '\n') {
+                    lastFeed = j;
+                }
+                j++;
+            }
+            if (lastFeed > i) {
+                out.add(s.substring(start, i));
+                start = lastFeed + 1;
+            }
+            i = s.indexOf('\n', j);
+        }
+        if (out.isEmpty()) {
+            out.add(s);
+            return out;
+        }
+        out.add(s.substring(start));
+        while (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+            out.remove(out.size() - 1);
+        }
+        return out;
+    }
+
+    /** Regex {@code \\s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean space(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     /** HTML-escapes {@code & < > "}. */
@@ -63,8 +106,8 @@ public final class Text {
         if (raw == null) {
             return null;
         }
-        String s = raw.toString().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
-        return s.replaceAll("^_+|_+$", "");
+        String s = NOT_IDENTIFIER.matcher(raw.toString().toLowerCase(java.util.Locale.ROOT)).replaceAll("_");
+        return EDGE_UNDERSCORES.matcher(s).replaceAll("");
     }
 
     /** The comma-separated items of a value, trimmed, blanks dropped; null gives an empty list. */
