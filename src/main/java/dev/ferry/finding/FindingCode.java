@@ -46,6 +46,7 @@ public enum FindingCode {
     PLAN_008("PLAN-008", "two rules gave one target record different values for a field"),
     PLAN_009("PLAN-009", "a target field is read-only"),
     PLAN_010("PLAN-010", "a plan folder cannot be read or is inconsistent"),
+    PLAN_011("PLAN-011", "a reference points at a record of another model than the field's relation"),
 
     ODOO_001("ODOO-001", "the Odoo server cannot be reached or answered garbage"),
     ODOO_002("ODOO-002", "authentication failed"),

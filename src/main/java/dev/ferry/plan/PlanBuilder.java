@@ -232,7 +232,7 @@ final class PlanBuilder {
         }
         xids.indexInsert(index, key, packed);
         StepData step = step(model.name());
-        collectRefs(step, t, key, origin);
+        collectRefs(step, model, t, key, origin, rule);
         try {
             for (List<String> r : spoolRows) {
                 // Spool row: kind (R record, L one2many line), first cell, then (column id, value) pairs.
@@ -489,31 +489,55 @@ final class PlanBuilder {
         return b.toString();
     }
 
-    private void collectRefs(StepData step, TargetRecord t, long fromHash, Origin origin) {
+    /** The references of an accepted record, each with the relation its field has in the target catalog. */
+    private void collectRefs(StepData step, OdooModel model, TargetRecord t, long fromHash, Origin origin,
+                             String rule) {
         for (var e : t.values().entrySet()) {
             Object v = e.getValue();
             if (v instanceof Ref.Xid x) {
-                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
+                ref(step, t.getXid(), fromHash, e.getKey(), relation(model, e.getKey()), x.xid(), origin, rule);
             } else if (v instanceof Ref.Xids x) {
+                Relation relation = relation(model, e.getKey());
                 for (String target : x.xids()) {
-                    ref(step, t.getXid(), fromHash, e.getKey(), target, origin);
+                    ref(step, t.getXid(), fromHash, e.getKey(), relation, target, origin, rule);
                 }
             } else if (v instanceof Ref.ResXid x) {
-                ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
+                // A many2one_reference names its model in another field of the row (res_model): no fixed relation.
+                ref(step, t.getXid(), fromHash, e.getKey(), null, x.xid(), origin, rule);
             }
         }
-        for (var lines : t.lines().values()) {
-            for (TargetRecord line : lines) {
+        for (var lines : t.lines().entrySet()) {
+            OdooField linesField = field(model, lines.getKey());
+            OdooModel lineModel = linesField == null ? null : catalog.model(linesField.relation());
+            for (TargetRecord line : lines.getValue()) {
                 for (var e : line.values().entrySet()) {
                     if (e.getValue() instanceof Ref.Xid x) {
-                        ref(step, t.getXid(), fromHash, e.getKey(), x.xid(), origin);
+                        Relation relation = lineModel == null ? null : relation(lineModel, e.getKey());
+                        ref(step, t.getXid(), fromHash, e.getKey(), relation, x.xid(), origin, rule);
                     }
                 }
             }
         }
     }
 
-    private void ref(StepData step, String fromXid, long fromHash, String field, String target, Origin origin) {
+    /** What a reference field must point at: a record of {@code model}; {@code field} is {@code owner.field}. */
+    private record Relation(String field, String model) {
+    }
+
+    /** Relations by model and field, made once: every reference of every record asks. */
+    private final Map<String, Map<String, java.util.Optional<Relation>>> relations = new HashMap<>();
+
+    /** The comodel of a relational field, or null when the catalog does not give one. */
+    private Relation relation(OdooModel model, String field) {
+        return relations.computeIfAbsent(model.name(), m -> new HashMap<>()).computeIfAbsent(field, name -> {
+            OdooField f = field(model, name);
+            return f == null || f.relation() == null ? java.util.Optional.empty()
+                    : java.util.Optional.of(new Relation(model.name() + "." + name, f.relation()));
+        }).orElse(null);
+    }
+
+    private void ref(StepData step, String fromXid, long fromHash, String field, Relation relation, String target,
+                     Origin origin, String rule) {
         long targetHash = KeyHash.of(target);
         String targetModel = modelOf(targetHash);
         if (targetModel == null) {
@@ -526,12 +550,30 @@ final class PlanBuilder {
                 pending.writeInt(origin.column());
                 pending.writeNullableString(origin.recordKey());
                 pending.writeString(field);
+                pending.writeNullableString(relation == null ? null : relation.field());
+                pending.writeNullableString(relation == null ? null : relation.model());
+                pending.writeNullableString(rule);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        } else {
+        } else if (sameModel(relation, target, targetModel, origin.withField(field), rule)) {
             link(step, fromHash, targetModel, targetHash);
         }
+    }
+
+    /**
+     * True when a reference's target is a record of the field's relation (or the catalog gives none); else reports
+     * it: Odoo would refuse the row at load time, or link an unrelated record that happens to have the id.
+     */
+    private boolean sameModel(Relation relation, String target, String targetModel, Origin origin, String rule) {
+        if (relation == null || relation.model().equals(targetModel)) {
+            return true;
+        }
+        findings.add(Finding.error(FindingCode.PLAN_011, origin, target,
+                "a " + relation.model() + " record for " + relation.field() + "; the plan creates " + target
+                        + " as a " + targetModel + " record").withRule(rule)
+                .withHint("check which source object the rule builds this external id from"));
+        return false;
     }
 
     private void link(StepData step, long child, String targetModel, long target) {
@@ -566,10 +608,16 @@ final class PlanBuilder {
                 String target = r.readString();
                 Origin origin = new Origin(r.readNullableString(), r.readInt(), r.readInt(), r.readNullableString(),
                         r.readString());
+                String relationField = r.readNullableString();
+                String relationModel = r.readNullableString();
+                Relation relation = relationModel == null ? null : new Relation(relationField, relationModel);
+                String rule = r.readNullableString();
                 long targetHash = KeyHash.of(target);
                 String targetModel = modelOf(targetHash);
                 if (targetModel != null) {
-                    link(steps.get(fromModel), KeyHash.of(fromXid), targetModel, targetHash);
+                    if (sameModel(relation, target, targetModel, origin, rule)) {
+                        link(steps.get(fromModel), KeyHash.of(fromXid), targetModel, targetHash);
+                    }
                 } else if (target.startsWith(platformPrefix)) {
                     findings.add(Finding.error(FindingCode.PLAN_006, origin, target,
                             "an external id that a step of this plan creates").withHint(

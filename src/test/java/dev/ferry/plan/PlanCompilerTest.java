@@ -72,4 +72,57 @@ class PlanCompilerTest {
         Finding sel = r.findings().stream().filter(f -> f.code() == FindingCode.PLAN_005).findFirst().orElseThrow();
         assertThat(sel.expected()).isEqualTo("one of contact, invoice, delivery, other for selection field type ('Address Type')");
     }
+
+    @Test
+    void refusesAReferenceToARecordOfAnotherModel() throws Exception {
+        CompileResult r = MiniProject.compile(MiniProject.create(root, "rules-wrongmodel"));
+        assertThat(r.written()).isFalse();
+        List<Finding> wrong = r.findings().stream().filter(f -> f.code() == FindingCode.PLAN_011).toList();
+        // Leads name themselves (found at once); partners name their parent's lead, created later (found at the end).
+        assertThat(wrong).extracting(f -> f.origin().recordKey() + " " + f.origin().field()).containsExactlyInAnyOrder(
+                "mini/org#O1 partner_id", "mini/org#O2 partner_id", "mini/org#O3 partner_id", "mini/org#O4 partner_id",
+                "mini/org#O2 parent_id", "mini/org#O3 parent_id");
+        Finding f = wrong.stream().filter(w -> "mini/org#O3".equals(w.origin().recordKey())
+                && "parent_id".equals(w.origin().field())).findFirst().orElseThrow();
+        assertThat(f.severity()).isEqualTo(dev.ferry.finding.Severity.ERROR);
+        assertThat(f.headLine()).isEqualTo("export/orgs.csv:2: error PLAN-011: mini/org#O3 parent_id: found "
+                + "'ferry_mini.lead_O2'; expected a res.partner record for res.partner.parent_id; the plan creates "
+                + "ferry_mini.lead_O2 as a crm.lead record");
+        assertThat(f.rule()).isEqualTo("rules/mini-to-odoo-crm/mapping.drl: Organisation becomes a company under its parent's lead");
+        assertThat(r.findings()).extracting(Finding::code).doesNotContain(FindingCode.PLAN_006, FindingCode.PLAN_007);
+    }
+
+    @Test
+    void reportsEachPlanErrorAtTheSourceRecordThatCausedIt() throws Exception {
+        CompileResult r = MiniProject.compile(MiniProject.create(root, "rules-badplan"));
+        assertThat(r.written()).isFalse();
+        assertThat(Files.exists(root.resolve("plan/plan.yaml"))).isFalse();
+        assertThat(r.findings()).filteredOn(Finding::isError)
+                .extracting(f -> f.code().id() + " " + f.origin().recordKey() + " " + f.origin().field() + " "
+                        + f.value())
+                .containsExactlyInAnyOrder(
+                        "PLAN-001 mini/org#O1 null res.partnr",
+                        "PLAN-003 mini/org#O2 is_company yes",
+                        "PLAN-004 mini/org#O3 id null",
+                        "PLAN-004 mini/org#O3 name null",
+                        "PLAN-006 mini/org#O4 parent_id ferry_mini.org_O9",
+                        "PLAN-008 mini/org#O4 id ferry_mini.tag_shared");
+        Finding type = r.findings().stream().filter(f -> f.code() == FindingCode.PLAN_003).findFirst().orElseThrow();
+        assertThat(type.expected()).isEqualTo("true or false for boolean field is_company");
+        assertThat(type.origin().file()).isEqualTo("export/orgs.csv");
+        assertThat(type.origin().line()).isEqualTo(3);
+        Finding dangling = r.findings().stream().filter(f -> f.code() == FindingCode.PLAN_006).findFirst().orElseThrow();
+        assertThat(dangling.origin().line()).isEqualTo(5);
+        assertThat(dangling.expected()).isEqualTo("an external id that a step of this plan creates");
+    }
+
+    @Test
+    void refusesModelsThatReferenceEachOther() throws Exception {
+        CompileResult r = MiniProject.compile(MiniProject.create(root, "rules-modelcycle"));
+        assertThat(r.written()).isFalse();
+        assertThat(r.findings()).filteredOn(Finding::isError).singleElement().satisfies(f -> {
+            assertThat(f.code()).isEqualTo(FindingCode.PLAN_007);
+            assertThat(f.value()).isEqualTo("res.partner → res.users");
+        });
+    }
 }
