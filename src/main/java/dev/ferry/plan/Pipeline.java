@@ -149,7 +149,7 @@ final class Pipeline implements AutoCloseable {
     }
 
     /** Waits for a stage and rethrows its failure unchanged when it is unchecked. */
-    private static void rethrow(Future<?> stage) {
+    static void rethrow(Future<?> stage) {
         try {
             stage.get();
         } catch (ExecutionException e) {

@@ -15,11 +15,8 @@ import com.carrotsearch.hppc.LongIntHashMap;
 import com.carrotsearch.hppc.LongLongHashMap;
 import com.carrotsearch.hppc.LongObjectHashMap;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.csv.CSVRecord;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -717,21 +714,12 @@ final class PlanBuilder {
             }
             for (var f : done) {
                 try {
-                    f.get();
-                } catch (java.util.concurrent.ExecutionException e) {
+                    Pipeline.rethrow(f);
+                } catch (IllegalStateException e) {
                     if (e.getCause() instanceof IOException io) {
                         throw io;
                     }
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("compile interrupted", e);
+                    throw e;
                 }
             }
         } finally {
