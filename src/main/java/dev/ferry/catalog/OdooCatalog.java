@@ -40,8 +40,14 @@ public final class OdooCatalog {
     /** The same models for lookups, which the compiler makes for every record it validates. */
     private final Map<String, OdooModel> byName;
     private final SortedSet<String> apps;
+    private final MethodFacts methods;
 
     public OdooCatalog(String version, SortedMap<String, OdooModel> models, SortedSet<String> apps) {
+        this(version, models, apps, MethodFacts.none());
+    }
+
+    public OdooCatalog(String version, SortedMap<String, OdooModel> models, SortedSet<String> apps, MethodFacts methods) {
+        this.methods = methods;
         this.version = version;
         this.models = Collections.unmodifiableSortedMap(models);
         this.byName = new java.util.HashMap<>(models);
@@ -88,6 +94,11 @@ public final class OdooCatalog {
     /** Installed apps inferred from the models present (e.g. {@code crm}, {@code maintenance}). */
     public SortedSet<String> apps() {
         return apps;
+    }
+
+    /** How this version declares the methods the writer calls ({@code methods.yaml}); none for a pulled catalog. */
+    public MethodFacts methods() {
+        return methods;
     }
 
     /** The app each marker model stands for; the preflight asks a live server for these modules. */
@@ -171,7 +182,8 @@ public final class OdooCatalog {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> old = Files.list(dir)) {
-                for (Path p : old.filter(f -> f.toString().endsWith(".yaml")).toList()) {
+                // methods.yaml comes from a running server (tools/odoo-facts), not from fields_get dumps: kept.
+                for (Path p : old.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("methods.yaml")).toList()) {
                     Files.delete(p);
                 }
             }
@@ -250,10 +262,11 @@ public final class OdooCatalog {
             }
             models.put(name, loadModel(file, findings));
         }
+        MethodFacts methods = MethodFacts.load(dir.resolve("methods.yaml"), findings);
         if (findings.hasErrors()) {
             throw new FindingsException(findings.list());
         }
-        return new OdooCatalog(version, models, apps);
+        return new OdooCatalog(version, models, apps, methods);
     }
 
     private static void checkKind(YamlNode doc, String kind) {

@@ -9,7 +9,9 @@ import java.util.Map;
 /**
  * Turns an XML-RPC style call (positional args, kwargs) into JSON-2's named arguments. JSON-2 has no
  * positional arguments, so the parameter names of the ORM methods a writer uses are listed here, in Odoo's
- * order; record methods take their ids as {@code ids}.
+ * order, as BaseModel declares them on 19.0 (catalogs/odoo/19.0/methods.yaml); record methods take their ids as
+ * {@code ids}. A model that overrides a method with other names is called through
+ * {@link OdooClient#executeOnModel}, which names the arguments from the catalog's facts.
  */
 final class Json2Arguments {
     /** Parameter names in positional order; a leading "ids" marks a record method. */
@@ -27,7 +29,7 @@ final class Json2Arguments {
             Map.entry("load", List.of("fields", "data")),
             Map.entry("name_search", List.of("name", "domain", "operator", "limit")),
             Map.entry("name_create", List.of("name")),
-            Map.entry("default_get", List.of("fields_list")));
+            Map.entry("default_get", List.of("fields")));
 
     private Json2Arguments() {
     }

@@ -67,6 +67,32 @@ public interface OdooClient extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * Calls a method that works on the model, not on records ({@code default_get}), with positional {@code args},
+     * shaped by how the server's version declares it: over XML-RPC a model whose override is bound to records gets
+     * an empty id list first; over JSON-2 every argument is named as that model's override names it. Without a
+     * signature the call goes out as given.
+     */
+    default Object executeOnModel(dev.ferry.catalog.MethodFacts.Signature signature, String model, String method,
+                                  List<?> args, Map<String, ?> kwargs) {
+        if (signature == null) {
+            return execute(model, method, args, kwargs);
+        }
+        if (protocol() == Protocol.JSON_2) {
+            Map<String, Object> named = new LinkedHashMap<>(kwargs);
+            for (int i = 0; i < args.size() && i < signature.params().size(); i++) {
+                named.put(signature.params().get(i), args.get(i));
+            }
+            return execute(model, method, List.of(), named);
+        }
+        List<Object> positional = new ArrayList<>();
+        if (signature.bound() == dev.ferry.catalog.MethodFacts.Bound.RECORDS) {
+            positional.add(List.of());
+        }
+        positional.addAll(args);
+        return execute(model, method, positional, kwargs);
+    }
+
     // ---- convenience calls, the same on both transports ----
 
     /** Creates one record and returns its id. */

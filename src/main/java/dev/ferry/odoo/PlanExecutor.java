@@ -1,5 +1,6 @@
 package dev.ferry.odoo;
 
+import dev.ferry.catalog.MethodFacts;
 import dev.ferry.odoo.BatchListener.Batch;
 import dev.ferry.odoo.BatchListener.BatchOutcome;
 import dev.ferry.odoo.BatchListener.FailedRow;
@@ -38,12 +39,16 @@ public final class PlanExecutor {
     private final Path planDir;
     private final LoadOptions options;
     private final BatchListener listener;
+    private final MethodFacts methods;
     private final Map<String, Map<String, Map<String, Object>>> fieldsCache = new HashMap<>();
     private final Map<String, StepTable> partTables = new HashMap<>();
     private final Map<String, Map<String, Object>> defaultsCache = new HashMap<>();
     private UserMatch users;
 
-    public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener) {
+    /** @param methods how the target's version declares the methods the writer calls (the catalog's) */
+    public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener,
+                        MethodFacts methods) {
+        this.methods = methods;
         this.client = client;
         this.plan = plan;
         this.planDir = planDir;
@@ -556,7 +561,8 @@ public final class PlanExecutor {
         }
         names.retainAll(fields(model).keySet());
         return defaultsCache.computeIfAbsent(model + " " + names, k -> {
-            Object answer = client.execute(model, "default_get", List.of(List.copyOf(names)), Map.of());
+            Object answer = client.executeOnModel(methods.of(model, "default_get"), model, "default_get",
+                    List.of(List.copyOf(names)), Map.of());
             Map<String, Object> out = new HashMap<>();
             if (answer instanceof Map<?, ?> map) {
                 map.forEach((f, v) -> {

@@ -71,7 +71,7 @@ public final class PlanLoad {
         String id = runId != null ? runId : RunId.next(clock);
         Path runDir = runsDir.resolve(id);
         try (Journal journal = Journal.open(runDir, clock)) {
-            PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, opts, listeners(journal, runDir, planDir, listeners));
+            PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, opts, listeners(journal, runDir, planDir, listeners), catalog.methods());
             journal.runStarted(new RunInfo(id, planDir.toAbsolutePath().normalize().toString(), plan.digest(),
                     host(target.url()), target.database(), pre.version().serverSerie(), target.client().protocol().name(),
                     target.sandbox(), ex.batchSize(), options.onError().name().toLowerCase(java.util.Locale.ROOT), sample));
@@ -101,7 +101,7 @@ public final class PlanLoad {
             return new Preview(pre, List.of());
         }
         Set<String> only = sample > 0 ? Sampler.sample(plan, planDir, sample) : null;
-        PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, new LoadOptions(0, LoadOptions.OnError.STOP, only, null), null);
+        PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, new LoadOptions(0, LoadOptions.OnError.STOP, only, null), null, catalog.methods());
         List<StepPreview> steps = new ArrayList<>();
         for (dev.ferry.plan.PlanStep step : plan.steps()) {
             int records = 0;
@@ -135,7 +135,7 @@ public final class PlanLoad {
                 ? LoadOptions.OnError.CONTINUE : LoadOptions.OnError.STOP, only, prior);
         try (Journal journal = Journal.open(runDir, clock)) {
             journal.resumed();
-            PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, opts, listeners(journal, runDir, planDir, listeners));
+            PlanExecutor ex = new PlanExecutor(target.client(), plan, planDir, opts, listeners(journal, runDir, planDir, listeners), catalog.methods());
             LoadReport report = ex.execute();
             journal.runEnded(report.status(), report.message());
             return new Outcome(info.runId(), runDir, pre, report);

@@ -115,6 +115,6 @@ public final class SandboxTarget {
                 models.put(m.name(), new OdooModel(m.name(), fields));
             }
         }
-        return new OdooCatalog(catalog.version(), models, new TreeSet<>(catalog.apps()));
+        return new OdooCatalog(catalog.version(), models, new TreeSet<>(catalog.apps()), catalog.methods());
     }
 }

@@ -83,7 +83,7 @@ class EmptyCellsTest {
     void emptyCellsOfDefaultedComputedOrRequiredFieldsAreLeftOutOfTheCall() {
         Plan plan = PlanReader.read(PLAN);
         Recording odoo = new Recording();
-        LoadReport report = new PlanExecutor(odoo, plan, PLAN, LoadOptions.defaults(), null).execute();
+        LoadReport report = new PlanExecutor(odoo, plan, PLAN, LoadOptions.defaults(), null, dev.ferry.catalog.MethodFacts.none()).execute();
 
         assertThat(report.status()).isEqualTo(StepStatus.DONE);
         assertThat(odoo.xids).containsExactly(

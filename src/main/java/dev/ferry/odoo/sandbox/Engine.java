@@ -1,5 +1,6 @@
 package dev.ferry.odoo.sandbox;
 
+import dev.ferry.catalog.MethodFacts;
 import dev.ferry.catalog.OdooCatalog;
 import dev.ferry.catalog.OdooField;
 
@@ -39,9 +40,11 @@ final class Engine {
     final Dialect dialect;
     final long adminUid = 2L;
     private final Map<String, Custom> custom = new ConcurrentHashMap<>();
+    private final MethodFacts methods;
     private int depth;
 
     Engine(OdooCatalog catalog, Clock clock) {
+        this.methods = catalog.methods();
         this.schema = new Schema(catalog);
         this.store = new Store();
         for (ModelInfo m : schema.models()) {
@@ -80,7 +83,12 @@ final class Engine {
             case "name_search" -> new Signature(false, List.of("name", dialect.major() >= 18 ? "domain" : "args",
                     "operator", "limit"), List.of());
             case "name_create" -> new Signature(false, List.of("name"), List.of("name"));
-            case "default_get" -> new Signature(false, List.of("fields_list"), List.of("fields_list"));
+            case "default_get" -> {
+                // As the real server of the catalog's version declares it (methods.yaml), overrides included.
+                MethodFacts.Signature f = methods.of(model, method);
+                List<String> params = f == null ? List.of("fields_list") : f.params();
+                yield new Signature(f != null && f.bound() == MethodFacts.Bound.RECORDS, params, params);
+            }
             default -> null;
         };
     }
@@ -194,7 +202,7 @@ final class Engine {
                 return List.of(id, orm.displayName(m.name(), id));
             }
             case "default_get" -> {
-                List<String> wanted = strings(a.get("fields_list"));
+                List<String> wanted = strings(a.get(signature(inv.model(), "default_get").params().get(0)));
                 Map<String, Object> out = new LinkedHashMap<>();
                 orm.defaults(m, Map.of(), ctx).forEach((f, v) -> {
                     if (wanted != null && wanted.contains(f)) {
