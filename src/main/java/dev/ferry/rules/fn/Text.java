@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 public final class Text {
     private static final Pattern NOT_IDENTIFIER = Pattern.compile("[^a-z0-9]+");
     private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
+    private static final Pattern URL_SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*");
 
     private Text() {
     }
@@ -122,5 +123,27 @@ public final class Text {
             }
         }
         return out;
+    }
+
+    /**
+     * A web address as Odoo stores it on a partner or a lead: res.partner's {@code _clean_website} (17.0 to 19.0)
+     * prefixes {@code http://} to an address without a scheme ({@code www.example.ca}, {@code //example.ca/x},
+     * {@code example.ca:8080}), so the plan carries that and verify compares like with like. An address with a
+     * scheme is kept as it is. Null or blank gives null.
+     */
+    public static String website(Object raw) {
+        if (raw == null || raw.toString().isBlank()) {
+            return null;
+        }
+        String s = raw.toString().strip();
+        int colon = s.indexOf(':');
+        if (colon > 0 && URL_SCHEME.matcher(s.substring(0, colon)).matches()) {
+            String rest = s.substring(colon + 1);
+            // As werkzeug's url_parse: "host:8080" is a port, not a scheme.
+            if (rest.isEmpty() || !rest.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                return s;
+            }
+        }
+        return s.startsWith("//") ? "http:" + s : "http://" + s;
     }
 }

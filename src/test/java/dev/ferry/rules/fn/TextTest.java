@@ -41,4 +41,16 @@ class TextTest {
     void makesIdentifiers() {
         assertThat(Text.identifier("--Region Code!")).isEqualTo("region_code");
     }
+
+    @Test
+    void websitesWithoutASchemeGetHttpAsOdooStoresThem() {
+        assertThat(Text.website("www.glsteelfab.ca")).isEqualTo("http://www.glsteelfab.ca");
+        assertThat(Text.website(" example.ca/about ")).isEqualTo("http://example.ca/about");
+        assertThat(Text.website("//example.ca")).isEqualTo("http://example.ca");
+        assertThat(Text.website("example.ca:8080")).isEqualTo("http://example.ca:8080");
+        assertThat(Text.website("https://example.ca")).isEqualTo("https://example.ca");
+        assertThat(Text.website("HTTP://Example.ca")).isEqualTo("HTTP://Example.ca");
+        assertThat(Text.website("  ")).isNull();
+        assertThat(Text.website(null)).isNull();
+    }
 }
