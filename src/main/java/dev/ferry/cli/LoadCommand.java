@@ -127,8 +127,8 @@ final class LoadCommand implements Callable<Integer> {
     static void printReport(PrintWriter out, PlanLoad.Outcome o) {
         out.printf("run %s: %s%n", o.runId(), o.report().status());
         for (LoadReport.StepReport s : o.report().steps()) {
-            out.printf("  %-40s %-8s %6d records  %5d created  %5d updated  %5d failed%n", s.stepId(), s.status(),
-                    s.records(), s.created(), s.updated(), s.failed());
+            out.printf("  %-40s %-8s %6d records  %5d created  %5d updated  %5d unchanged  %5d failed%n", s.stepId(),
+                    s.status(), s.records(), s.created(), s.updated(), s.unchanged(), s.failed());
         }
         if (o.report().message() != null) {
             out.println("stopped: " + o.report().message());

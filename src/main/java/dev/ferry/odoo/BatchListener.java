@@ -38,6 +38,18 @@ public interface BatchListener {
     }
 
     /**
+     * Before a run's first batch: the highest id of each model where Odoo makes records of its own while a plan
+     * loads (chatter, followers, tracking, the fields a custom field gets on inheriting models, external ids of
+     * one2many lines); what lies above it afterwards is the run's side effects.
+     */
+    default void sideBaseline(Map<String, Long> maxIds) {
+    }
+
+    /** After a run's last batch: ids above the baseline, made by the run's user, per side-effect model. */
+    default void sideRecords(Map<String, List<Long>> ids) {
+    }
+
+    /**
      * A batch of one step.
      *
      * @param stepId step id
@@ -99,6 +111,14 @@ public interface BatchListener {
 
             public void stepEnded(String s, StepStatus st) {
                 listeners.forEach(l -> l.stepEnded(s, st));
+            }
+
+            public void sideBaseline(Map<String, Long> m) {
+                listeners.forEach(l -> l.sideBaseline(m));
+            }
+
+            public void sideRecords(Map<String, List<Long>> ids) {
+                listeners.forEach(l -> l.sideRecords(ids));
             }
         };
     }

@@ -34,5 +34,8 @@ public record LoadOptions(int batchSize, OnError onError, Set<String> only, Prio
          * batch never started. A re-sent batch classifies what it created by this, not by what exists now.
          */
         Map<String, Long> existingBefore(String stepId, int batch);
+
+        /** The side-effect baseline the run started with; null when its journal has none. */
+        Map<String, Long> sideBaseline();
     }
 }

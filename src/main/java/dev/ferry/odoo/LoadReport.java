@@ -16,11 +16,12 @@ public record LoadReport(StepStatus status, List<StepReport> steps, String messa
      * @param records records of the step this run handled
      * @param created records created
      * @param updated records that existed and were updated
+     * @param unchanged records that existed and already held what the plan says, so nothing was written
      * @param failed  records Odoo refused
      * @param skipped records of batches an earlier attempt had finished (resume)
      */
     public record StepReport(String stepId, String model, StepStatus status, int records, int created, int updated,
-                             int failed, int skipped) {
+                             int unchanged, int failed, int skipped) {
     }
 
     public int failedRows() {

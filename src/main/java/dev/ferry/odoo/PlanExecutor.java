@@ -32,7 +32,20 @@ public final class PlanExecutor {
     /** Context keys that keep Odoo from writing chatter and followers for every imported record. */
     public static final Map<String, Object> MAIL_CONTEXT = Map.of("tracking_disable", true, "mail_create_nolog", true,
             "mail_create_nosubscribe", true, "mail_notrack", true);
+    /** Odoo's superuser (OdooBot, {@code base.user_root}), the author of what modules make with_user(SUPERUSER_ID). */
+    private static final long SUPERUSER = 1L;
     private static final DateTimeFormatter DATETIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /**
+     * Models where a real Odoo makes records of its own while a plan loads, even with {@link #MAIL_CONTEXT}:
+     * followers an activity subscribes, chatter and tracking that recomputed fields write, the related field a
+     * custom res.partner field gets on res.users (which inherits res.partner), the selection values of a custom
+     * field and their external ids, and what confirming a sale order makes: its delivery, moves and procurement
+     * group, with an exception activity when a reload touched the order. The run journals them so rollback removes
+     * them; in the order rollback sweeps.
+     */
+    public static final List<String> SIDE_MODELS = List.of("stock.move.line", "stock.move", "stock.picking",
+            "procurement.group", "mail.activity", "mail.tracking.value", "mail.message", "mail.followers",
+            "ir.attachment", "ir.model.fields.selection", "ir.model.fields", "ir.model.data");
 
     private final OdooClient client;
     private final Plan plan;
@@ -94,6 +107,61 @@ public final class PlanExecutor {
 
     /** Runs every step in order; stops early on a lost reply, or on refused rows with {@link LoadOptions.OnError#STOP}. */
     public LoadReport execute() {
+        Map<String, Long> baseline = options.prior() == null ? null : options.prior().sideBaseline();
+        if (baseline == null) {
+            baseline = sideMaxIds();
+            listener.sideBaseline(baseline);
+        }
+        LoadReport report = executeSteps();
+        listener.sideRecords(sideRecords(baseline));
+        return report;
+    }
+
+    /** The highest id of each side-effect model the server has (0 for an empty one). */
+    private Map<String, Long> sideMaxIds() {
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (String model : sideModels()) {
+            List<Long> top = OdooValues.ids(client.execute(model, "search", List.of(List.of()),
+                    Map.of("limit", 1, "order", "id desc", "context", Map.of("active_test", false))), model + ".search");
+            out.put(model, top.isEmpty() ? 0L : top.get(0));
+        }
+        return out;
+    }
+
+    /**
+     * Ids above the baseline, made by this user or by no user, where the model records who made it (followers do
+     * not).
+     */
+    private Map<String, List<Long>> sideRecords(Map<String, Long> baseline) {
+        long uid = client.authenticate();
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        baseline.forEach((model, max) -> {
+            List<Object> domain = new ArrayList<>();
+            domain.add(List.of("id", ">", max));
+            if (fields(model).containsKey("create_uid")) {
+                // Odoo writes some by SQL without an author (the external ids load makes, fields it reflects) and
+                // some as its superuser (the note on a delivery a confirmed order makes)
+                domain.add(List.of("create_uid", "in", java.util.Arrays.asList(uid, SUPERUSER, false)));
+            }
+            List<Long> ids = OdooValues.ids(client.execute(model, "search", List.of(domain),
+                    Map.of("order", "id", "context", Map.of("active_test", false))), model + ".search");
+            if (!ids.isEmpty()) {
+                out.put(model, ids);
+            }
+        });
+        return out;
+    }
+
+    private List<String> sideModels() {
+        Set<String> present = new java.util.HashSet<>();
+        for (Map<String, Object> m : client.searchRead("ir.model", List.of(List.of("model", "in", SIDE_MODELS)),
+                List.of("model"))) {
+            present.add(String.valueOf(m.get("model")));
+        }
+        return SIDE_MODELS.stream().filter(present::contains).toList();
+    }
+
+    private LoadReport executeSteps() {
         List<LoadReport.StepReport> reports = new ArrayList<>();
         StepStatus runStatus = StepStatus.DONE;
         String stopped = null;
@@ -108,6 +176,7 @@ public final class PlanExecutor {
             StepStatus stepStatus = StepStatus.DONE;
             int created = 0;
             int updated = 0;
+            int unchanged = 0;
             int failed = 0;
             int skipped = 0;
             int done = 0;
@@ -135,6 +204,9 @@ public final class PlanExecutor {
                 created += outcome.created().size();
                 updated += outcome.updated().size();
                 failed += outcome.failed().size();
+                if (!batch.call()) {
+                    unchanged += records.size() - outcome.created().size() - outcome.updated().size() - outcome.failed().size();
+                }
                 done += records.size();
                 listener.progress(step.id(), done, total);
                 stepStatus = stepStatus.max(outcome.status());
@@ -150,7 +222,7 @@ public final class PlanExecutor {
             }
             listener.stepEnded(step.id(), stepStatus);
             runStatus = runStatus.max(stepStatus);
-            reports.add(new LoadReport.StepReport(step.id(), step.model(), stepStatus, total, created, updated, failed, skipped));
+            reports.add(new LoadReport.StepReport(step.id(), step.model(), stepStatus, total, created, updated, unchanged, failed, skipped));
         }
         return new LoadReport(runStatus, List.copyOf(reports), stopped);
     }
@@ -330,11 +402,15 @@ public final class PlanExecutor {
         Map<String, RecordRef> existingRefs = client.lookupExternalIds(batch.xids());
         Map<String, Long> existing = new LinkedHashMap<>();
         existingRefs.forEach((x, r) -> existing.put(x, r.id()));
-        Map<String, Map<String, Object>> oldValues = oldValues(step.model(), table, existing);
+        Map<Long, Map<String, Object>> current = current(step.model(), table, existing);
+        Map<String, Map<String, Object>> oldValues = oldValues(step.model(), table, existing, current);
+        Set<String> unchanged = unchanged(step.model(), table, records, existing, current);
+        unchanged.forEach(x -> oldValues.put(x, Map.of())); // not written, so nothing for rollback to restore
         listener.batchSending(batch, existing, oldValues);
 
         Map<String, String> failed = new LinkedHashMap<>();
-        Prepared prepared = prepare(step.model(), table, records, failed);
+        Prepared prepared = prepare(step.model(), table,
+                records.stream().filter(r -> !unchanged.contains(r.xid())).toList(), failed);
         Map<String, Long> landed = new LinkedHashMap<>();
         String note = null;
         try {
@@ -355,6 +431,11 @@ public final class PlanExecutor {
         List<String> created = new ArrayList<>();
         List<String> updated = new ArrayList<>();
         Map<String, Long> before = existedBefore != null ? existedBefore : existing;
+        for (String x : unchanged) {
+            if (!before.containsKey(x)) {
+                landed.put(x, existing.get(x)); // created by an attempt whose answer was lost, and complete already
+            }
+        }
         for (String x : landed.keySet()) {
             (before.containsKey(x) ? updated : created).add(x);
         }
@@ -397,8 +478,8 @@ public final class PlanExecutor {
                 userCols.add(c);
             }
         }
-        if (!userCols.isEmpty() && users == null) {
-            users = UserMatch.resolve(client, planDir);
+        if (!userCols.isEmpty()) {
+            users();
         }
         ZoneId tz = zone();
         List<Integer> datetimeCols = new ArrayList<>();
@@ -472,22 +553,13 @@ public final class PlanExecutor {
     private List<Prepared> parts(String model, Prepared batch) {
         List<String> header = batch.header();
         Map<String, Map<String, Object>> defs = fields(model);
-        Map<String, Object> defaults = defaults(model, header);
-        List<Integer> omittable = new ArrayList<>();
+        List<Integer> omittable = omittable(model, header);
         List<Integer> selfRefs = new ArrayList<>();
         for (int c = 1; c < header.size(); c++) {
             String h = header.get(c);
             String base = h.contains("/") ? h.substring(0, h.indexOf('/')) : h;
             Map<String, Object> def = defs.get(base);
-            if (def == null || "one2many".equals(def.get("type"))) {
-                continue;
-            }
-            boolean sub = h.contains("/") && !h.endsWith("/id") && !h.endsWith("/.id");
-            boolean computed = def.get("depends") instanceof List<?> d && !d.isEmpty();
-            if (!sub && (Boolean.TRUE.equals(def.get("required")) || defaults.containsKey(base) || computed)) {
-                omittable.add(c);
-            }
-            if (h.equals(base + "/id") && model.equals(def.get("relation"))) {
+            if (def != null && h.equals(base + "/id") && model.equals(def.get("relation"))) {
                 selfRefs.add(c);
             }
         }
@@ -521,6 +593,30 @@ public final class PlanExecutor {
         List<Prepared> out = new ArrayList<>();
         for (String key : keys) {
             out.add(without(batch, groups.get(key), dropped.get(key)));
+        }
+        return out;
+    }
+
+    /**
+     * Columns whose empty cells the writer leaves out of the call, because {@code load} would store False over a
+     * required, defaulted or computed field: on create Odoo fills them, on update they keep their value.
+     */
+    private List<Integer> omittable(String model, List<String> header) {
+        Map<String, Map<String, Object>> defs = fields(model);
+        Map<String, Object> defaults = defaults(model, header);
+        List<Integer> out = new ArrayList<>();
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            String base = h.contains("/") ? h.substring(0, h.indexOf('/')) : h;
+            Map<String, Object> def = defs.get(base);
+            if (def == null || "one2many".equals(def.get("type"))) {
+                continue;
+            }
+            boolean sub = h.contains("/") && !h.endsWith("/id") && !h.endsWith("/.id");
+            boolean computed = def.get("depends") instanceof List<?> d && !d.isEmpty();
+            if (!sub && (Boolean.TRUE.equals(def.get("required")) || defaults.containsKey(base) || computed)) {
+                out.add(c);
+            }
         }
         return out;
     }
@@ -645,37 +741,128 @@ public final class PlanExecutor {
     }
 
     /** Current values of the fields a batch writes, for the records that exist; what rollback restores. */
-    private Map<String, Map<String, Object>> oldValues(String model, StepTable table, Map<String, Long> existing) {
-        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
-        if (existing.isEmpty()) {
-            return out;
-        }
-        Map<String, Map<String, Object>> defs = fields(model);
-        List<String> names = new ArrayList<>();
-        for (String f : table.writtenFields()) {
-            if (defs.containsKey(f)) {
-                names.add(f);
-            }
-        }
-        if (names.isEmpty()) {
-            existing.keySet().forEach(x -> out.put(x, Map.of()));
-            return out;
-        }
+    /** Current values of the fields a batch writes, by database id, for the records that exist. */
+    private Map<Long, Map<String, Object>> current(String model, StepTable table, Map<String, Long> existing) {
         Map<Long, Map<String, Object>> byId = new HashMap<>();
+        List<String> names = table.writtenFields().stream().filter(fields(model)::containsKey).toList();
+        if (existing.isEmpty() || names.isEmpty()) {
+            return byId;
+        }
         for (Map<String, Object> row : client.read(model, existing.values(), names)) {
             byId.put((Long) row.get("id"), row);
         }
+        return byId;
+    }
+
+    /** What rollback restores: the current values, as {@code write} takes them back, per existing external id. */
+    private Map<String, Map<String, Object>> oldValues(String model, StepTable table, Map<String, Long> existing,
+                                                      Map<Long, Map<String, Object>> current) {
+        Map<String, Map<String, Object>> defs = fields(model);
+        Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         existing.forEach((x, id) -> {
-            Map<String, Object> row = byId.get(id);
+            Map<String, Object> row = current.get(id);
             Map<String, Object> vals = new LinkedHashMap<>();
             if (row != null) {
-                for (String f : names) {
-                    vals.put(f, writable(row.get(f), defs.get(f)));
+                for (String f : table.writtenFields()) {
+                    if (defs.containsKey(f)) {
+                        vals.put(f, writable(row.get(f), defs.get(f)));
+                    }
                 }
             }
             out.put(x, vals);
         });
         return out;
+    }
+
+    /**
+     * Records of the batch that exist and that a load would leave as they are: every cell means what Odoo holds, and
+     * every empty cell is one the writer leaves out or one Odoo holds empty too. A no-op write is not harmless in
+     * Odoo (totals recomputed and tracked with float noise, an exception activity on the picking of a confirmed order
+     * whose delivery address is written again), so a reload of an unchanged plan writes nothing. Records with
+     * one2many lines are always sent: their lines are not compared.
+     */
+    private Set<String> unchanged(String model, StepTable table, List<StepTable.Record> records,
+                                  Map<String, Long> existing, Map<Long, Map<String, Object>> current) {
+        Set<String> out = new java.util.HashSet<>();
+        if (current.isEmpty()) {
+            return out;
+        }
+        List<String> header = table.header();
+        Set<String> refs = new LinkedHashSet<>();
+        int resCol = header.indexOf("res_id/id");
+        for (StepTable.Record r : records) {
+            if (existing.containsKey(r.xid())) {
+                refs.addAll(table.references(r));
+                if (resCol >= 0 && !r.main().get(resCol).isEmpty()) {
+                    refs.add(r.main().get(resCol));
+                }
+            }
+        }
+        Map<String, RecordRef> resolved = refs.isEmpty() ? Map.of() : client.lookupExternalIds(refs);
+        Set<Integer> omitted = Set.copyOf(omittable(model, header));
+        for (StepTable.Record r : records) {
+            Map<String, Object> row = existing.containsKey(r.xid()) ? current.get(existing.get(r.xid())) : null;
+            if (row != null && r.rows().size() == 1 && holds(model, header, r.main(), row, omitted, resolved)) {
+                out.add(r.xid());
+            }
+        }
+        return out;
+    }
+
+    /** Whether Odoo's record {@code row} already holds every cell of a plan row. */
+    private boolean holds(String model, List<String> header, List<String> cells, Map<String, Object> row,
+                          Set<Integer> omitted, Map<String, RecordRef> resolved) {
+        Map<String, Map<String, Object>> defs = fields(model);
+        for (int c = 1; c < header.size(); c++) {
+            String h = header.get(c);
+            String cell = cells.get(c);
+            String base = h.contains("/") ? h.substring(0, h.indexOf('/')) : h;
+            Map<String, Object> def = defs.get(base);
+            if (def == null || !row.containsKey(base)) {
+                return false;
+            }
+            String type = String.valueOf(def.get("type"));
+            String rest = h.substring(base.length());
+            Object odoo = row.get(base);
+            if (cell.isEmpty()) {
+                if (!omitted.contains(c) && !SameValue.empty(type, odoo)) {
+                    return false;
+                }
+            } else if ("one2many".equals(type) || !rest.isEmpty() && !rest.equals("/id") && !rest.equals("/.id")) {
+                return false;
+            } else if (h.equals("res_id/id")) {
+                RecordRef target = resolved.get(cell);
+                if (target == null || !(odoo instanceof Number n) || n.longValue() != target.id()) {
+                    return false;
+                }
+            } else if (!rest.isEmpty()) {
+                Set<Long> want = new java.util.TreeSet<>();
+                String ids = rest.equals("/.id") && "res.users".equals(def.get("relation")) ? users().remap(cell) : cell;
+                for (String part : ids.split(",")) {
+                    String x = part.strip();
+                    if (rest.equals("/.id")) {
+                        want.add(Long.parseLong(x));
+                    } else if (resolved.containsKey(x)) {
+                        want.add(resolved.get(x).id());
+                    } else {
+                        return false;
+                    }
+                }
+                if (!want.equals(SameValue.ids(odoo, type))) {
+                    return false;
+                }
+            } else if (!SameValue.same(type, cell, odoo, zone())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private UserMatch users() {
+        if (users == null) {
+            users = UserMatch.resolve(client, planDir);
+        }
+        return users;
     }
 
     /** A value as read, turned into what {@code write} takes back: many2one id, x2many id list. */

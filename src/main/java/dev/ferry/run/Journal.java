@@ -82,6 +82,20 @@ public final class Journal implements BatchListener, AutoCloseable {
     }
 
     @Override
+    public void sideBaseline(Map<String, Long> maxIds) {
+        Map<String, Object> m = line("side-baseline");
+        m.put("max-ids", maxIds);
+        write(m);
+    }
+
+    @Override
+    public void sideRecords(Map<String, List<Long>> ids) {
+        Map<String, Object> m = line("side-records");
+        m.put("ids", ids);
+        write(m);
+    }
+
+    @Override
     public void batchSending(Batch batch, Map<String, Long> existing, Map<String, Map<String, Object>> oldValues) {
         Map<String, Object> m = batchLine(batch, StepStatus.RUNNING);
         m.put("xids", batch.xids());

@@ -33,7 +33,7 @@ public final class Rollback {
     }
 
     /** One thing rollback does. */
-    public sealed interface Action permits Unlink, Restore, Undo {
+    public sealed interface Action permits Unlink, Restore, Undo, Sweep {
         String describe();
     }
 
@@ -46,6 +46,17 @@ public final class Rollback {
     public record Restore(String step, String model, String xid, long id, Map<String, Object> values) implements Action {
         public String describe() {
             return "restore " + model + " " + xid + " (id " + id + ") fields " + values.keySet();
+        }
+    }
+
+    /**
+     * Unlinks what Odoo made alongside the run's records (chatter, followers, fields on inheriting models, external
+     * ids of one2many lines) that is still there when rollback reaches it; last, since unlinking the run's records
+     * takes many of them along.
+     */
+    public record Sweep(String model, List<Long> ids) implements Action {
+        public String describe() {
+            return "unlink what is left of " + ids.size() + " " + model + " record(s) Odoo made alongside the run";
         }
     }
 
@@ -120,6 +131,7 @@ public final class Rollback {
             }
             actions.addAll(restores);
         }
+        journal.sideRecords().forEach((model, ids) -> actions.add(new Sweep(model, ids)));
         return new Plan(actions, irreversible);
     }
 
@@ -180,9 +192,16 @@ public final class Rollback {
             Map<String, Map<String, Map<String, Object>>> defs = new LinkedHashMap<>();
             for (Action a : plan.actions()) {
                 Map<String, Object> line = new LinkedHashMap<>();
-                line.put("type", a instanceof Unlink ? "unlink" : a instanceof Undo ? "undo" : "restore");
+                line.put("type", a instanceof Unlink ? "unlink" : a instanceof Undo ? "undo" : a instanceof Sweep ? "sweep"
+                        : "restore");
                 line.put("action", a.describe());
-                if (a instanceof Unlink u) {
+                if (a instanceof Sweep w) {
+                    List<Long> left = client.search(w.model(), List.of(List.of("id", "in", w.ids())));
+                    line.put("ids", left);
+                    if (!left.isEmpty()) {
+                        client.unlink(w.model(), left);
+                    }
+                } else if (a instanceof Unlink u) {
                     line.put("ids", u.ids());
                     client.unlink(u.model(), u.ids());
                 } else if (a instanceof Undo u) {

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +45,13 @@ public final class RunJournal implements LoadOptions.PriorRun {
     private final RunInfo info;
     private final Map<String, BatchRecord> batches;
     private final StepStatus endStatus;
+    private final Map<String, Long> sideBaseline;
+    private final Map<String, List<Long>> sideRecords;
 
-    private RunJournal(Path runDir, RunInfo info, Map<String, BatchRecord> batches, StepStatus endStatus) {
+    private RunJournal(Path runDir, RunInfo info, Map<String, BatchRecord> batches, StepStatus endStatus,
+                       Map<String, Long> sideBaseline, Map<String, List<Long>> sideRecords) {
+        this.sideBaseline = sideBaseline;
+        this.sideRecords = sideRecords;
         this.runDir = runDir;
         this.info = info;
         this.batches = batches;
@@ -68,6 +75,8 @@ public final class RunJournal implements LoadOptions.PriorRun {
         RunInfo info = null;
         Map<String, BatchRecord> batches = new LinkedHashMap<>();
         StepStatus end = null;
+        Map<String, Long> sideBaseline = null;
+        Map<String, List<Long>> sideRecords = Map.of();
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
             if (text.isBlank()) {
@@ -90,6 +99,8 @@ public final class RunJournal implements LoadOptions.PriorRun {
                         Boolean.TRUE.equals(m.get("sandbox")), num(m, "batch-size"), str(m, "on-error"), num(m, "sample"));
                 case "run-end" -> end = StepStatus.valueOf(str(m, "status"));
                 case "resume" -> end = null;
+                case "side-baseline" -> sideBaseline = sideBaseline != null ? sideBaseline : longs(m.get("max-ids"));
+                case "side-records" -> sideRecords = idLists(m.get("ids"));
                 case "batch", "call" -> {
                     String key = m.get("step") + "#" + m.get("batch");
                     BatchRecord prev = batches.get(key);
@@ -116,7 +127,7 @@ public final class RunJournal implements LoadOptions.PriorRun {
             throw FindingsException.of(Finding.error(FindingCode.RUN_001, Origin.file(file.toString(), 1, 0), null,
                     "a run-start line first"));
         }
-        return new RunJournal(runDir, info, batches, end);
+        return new RunJournal(runDir, info, batches, end, sideBaseline, sideRecords);
     }
 
     private static String str(Map<String, Object> m, String k) {
@@ -133,6 +144,38 @@ public final class RunJournal implements LoadOptions.PriorRun {
         if (o instanceof Map<?, ?> map) {
             map.forEach((k, v) -> out.put(String.valueOf(k), ((Number) v).longValue()));
         }
+        return out;
+    }
+
+    private static Map<String, List<Long>> idLists(Object o) {
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        if (o instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), ((List<?>) v).stream().map(n -> ((Number) n).longValue()).toList()));
+        }
+        return out;
+    }
+
+    @Override
+    public Map<String, Long> sideBaseline() {
+        return sideBaseline;
+    }
+
+    /**
+     * What Odoo made alongside the run's records, per model, as the last attempt's end found it: ids above the
+     * baseline, made by the run's user, less the records the run's own steps created.
+     */
+    public Map<String, List<Long>> sideRecords() {
+        Map<String, Set<Long>> own = new HashMap<>();
+        for (BatchRecord b : batches.values()) {
+            own.computeIfAbsent(b.model(), k -> new HashSet<>()).addAll(b.ids().values());
+        }
+        Map<String, List<Long>> out = new LinkedHashMap<>();
+        sideRecords.forEach((model, ids) -> {
+            List<Long> rest = ids.stream().filter(id -> !own.getOrDefault(model, Set.of()).contains(id)).toList();
+            if (!rest.isEmpty()) {
+                out.put(model, rest);
+            }
+        });
         return out;
     }
 

@@ -1,6 +1,7 @@
 package dev.ferry.run;
 
 import dev.ferry.odoo.OdooClient;
+import dev.ferry.odoo.SameValue;
 import dev.ferry.odoo.UserMatch;
 import dev.ferry.odoo.PlanExecutor;
 import dev.ferry.odoo.RecordRef;
@@ -283,7 +284,7 @@ public final class Verifier {
                         }
                     }
                 }
-                Set<Long> have = idsOf(got, type);
+                Set<Long> have = SameValue.ids(got, type);
                 if (cell.isEmpty()) {
                     continue;
                 }
@@ -304,103 +305,19 @@ public final class Verifier {
                         want.add(Long.parseLong(x.strip()));
                     }
                 }
-                Set<Long> have = idsOf(got, type);
+                Set<Long> have = SameValue.ids(got, type);
                 if (!want.equals(have)) {
                     diffs.add(new Diff(field, have.toString(), want.toString()));
                 }
             } else if (rest.isEmpty()) {
-                String odoo = display(got);
+                String odoo = SameValue.display(got);
                 boolean byName = "many2one".equals(type) && !cell.isEmpty() && got instanceof List<?> l && !l.isEmpty()
                         && byNames.apply(String.valueOf(def.get("relation")), cell).contains(((Number) l.get(0)).longValue());
-                if (!byName && !same(type, cell, got, tz)) {
+                if (!byName && !cell.isEmpty() && !SameValue.same(type, cell, got, tz)) {
                     diffs.add(new Diff(field, odoo, cell));
                 }
             }
         }
         return diffs;
-    }
-
-    private static Set<Long> idsOf(Object v, String type) {
-        Set<Long> out = new TreeSet<>();
-        if (v instanceof List<?> l) {
-            if ("many2one".equals(type)) {
-                if (!l.isEmpty() && l.get(0) instanceof Number n) {
-                    out.add(n.longValue());
-                }
-            } else {
-                l.forEach(o -> out.add(((Number) o).longValue()));
-            }
-        }
-        return out;
-    }
-
-    static boolean same(String type, String plan, Object odoo, ZoneId tz) {
-        if (plan.isEmpty()) {
-            return true; // an empty cell sets nothing Odoo must keep: defaults and derived values (a contact's address) win
-        }
-        boolean empty = odoo == null || Boolean.FALSE.equals(odoo) && !"boolean".equals(type) || "".equals(odoo);
-        switch (type) {
-            case "boolean" -> {
-                if (plan.isEmpty()) {
-                    return true; // an empty cell leaves the field to Odoo's default
-                }
-                return truthy(plan) == Boolean.TRUE.equals(odoo);
-            }
-            case "integer", "float", "monetary" -> {
-                if (plan.isEmpty()) {
-                    return empty || odoo instanceof Number n && n.doubleValue() == 0;
-                }
-                if (!(odoo instanceof Number n)) {
-                    return false;
-                }
-                double a = Double.parseDouble(plan);
-                return Math.abs(a - n.doubleValue()) <= 1e-6 * Math.max(1, Math.abs(a)) + ("monetary".equals(type) ? 0.005 : 0);
-            }
-            case "datetime" -> {
-                return plan.isEmpty() ? empty : Objects.equals(PlanExecutor.toUtc(plan, tz), display(odoo));
-            }
-            case "html" -> {
-                return plan.isEmpty() ? empty || text(display(odoo)).isEmpty() : text(plan).equals(text(display(odoo)));
-            }
-            case "many2one" -> {
-                if (plan.isEmpty()) {
-                    return empty;
-                }
-                if (!(odoo instanceof List<?> l) || l.size() < 2) {
-                    return false;
-                }
-                String name = String.valueOf(l.get(1)).toLowerCase(java.util.Locale.ROOT);
-                String want = plan.strip().toLowerCase(java.util.Locale.ROOT);
-                return name.equals(want) || name.startsWith(want + " (") || name.endsWith(", " + want);
-            }
-            default -> {
-                return plan.isEmpty() ? empty : plan.equals(display(odoo));
-            }
-        }
-    }
-
-    private static boolean truthy(String s) {
-        return switch (s.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "1", "true", "yes", "y", "t" -> true;
-            default -> false;
-        };
-    }
-
-    /** Text content of html: tags dropped, common entities decoded, whitespace collapsed. */
-    static String text(String html) {
-        String t = html.replaceAll("(?i)<br\\s*/?>", " ").replaceAll("<[^>]*>", " ")
-                .replace("&nbsp;", " ").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"")
-                .replace("&#39;", "'").replace("&amp;", "&");
-        return t.replaceAll("\\s+", " ").strip();
-    }
-
-    static String display(Object v) {
-        if (v == null || Boolean.FALSE.equals(v)) {
-            return "";
-        }
-        if (v instanceof List<?> l && l.size() == 2 && l.get(0) instanceof Number && l.get(1) instanceof String s) {
-            return s;
-        }
-        return String.valueOf(v);
     }
 }

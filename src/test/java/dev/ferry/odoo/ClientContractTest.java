@@ -1,6 +1,5 @@
 package dev.ferry.odoo;
 
-import dev.ferry.odoo.sandbox.OdooSandbox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,29 +11,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The calls the writer makes, run against the sandbox; subclasses pick the protocol. The same assertions hold
- * over XML-RPC and JSON-2, which is the point of {@link OdooClient}.
+ * The calls the writer makes, and what Odoo answers them: the same assertions run against Ferry's sandbox (its
+ * subclasses pick the protocol) and against each real Odoo server ({@link RealClientContractIT}), so the sandbox
+ * cannot keep a belief a real server contradicts. The same assertions hold over XML-RPC and JSON-2, which is the
+ * point of {@link OdooClient}.
  */
 abstract class ClientContractTest {
-    protected OdooSandbox odoo;
     protected OdooClient client;
 
-    protected abstract OdooSandbox startSandbox();
-
-    protected abstract OdooClient connect(OdooSandbox sandbox);
+    /** Connects to the server under test (starting it first where the subclass owns it). */
+    protected abstract OdooClient connect();
 
     protected abstract Protocol expectedProtocol();
 
+    /** Releases what {@link #connect} started and undoes what the test wrote, where the server outlives the test. */
+    protected void disconnect() {
+    }
+
     @BeforeEach
     void setUp() {
-        odoo = startSandbox();
-        client = connect(odoo);
+        client = connect();
     }
 
     @AfterEach
     void tearDown() {
-        client.close();
-        odoo.close();
+        try {
+            disconnect();
+        } finally {
+            client.close();
+        }
+    }
+
+    /** The database id of a record by external id, as the server resolves it. */
+    protected long ref(String xid) {
+        RecordRef r = client.lookupExternalIds(List.of(xid)).get(xid);
+        assertThat(r).as("external id " + xid).isNotNull();
+        return r.id();
     }
 
     static ClientOptions fastOptions(Protocol protocol) {
@@ -51,8 +63,8 @@ abstract class ClientContractTest {
     @Test
     void versionReportsTheCatalogVersion() {
         ServerVersion v = client.version();
-        assertThat(v.serverSerie()).isEqualTo(odoo.version());
-        assertThat(v.major()).isEqualTo(Integer.parseInt(odoo.version().substring(0, 2)));
+        assertThat(v.serverSerie()).matches("\\d\\d\\.0");
+        assertThat(v.major()).isEqualTo(Integer.parseInt(v.serverSerie().substring(0, 2)));
         assertThat(v.versionInfo()).startsWith((long) v.major(), 0L, 0L, "final");
     }
 
@@ -84,7 +96,7 @@ abstract class ClientContractTest {
 
     @Test
     void readReturnsManyToOneAsIdAndNameAndEmptyAsFalse() {
-        Long canada = odoo.env().ref("base.ca");
+        long canada = ref("base.ca");
         long id = client.create("res.partner", Map.of("name", "Maple Ltd", "country_id", canada, "is_company", true));
         Map<String, Object> row = client.read("res.partner", List.of(id), List.of("name", "country_id", "email", "type",
                 "is_company", "parent_id")).get(0);
@@ -177,16 +189,5 @@ abstract class ClientContractTest {
     void unknownModelIsAFault() {
         assertThatThrownBy(() -> client.searchRead("no.such.model", List.of(), List.of("name")))
                 .isInstanceOf(OdooFault.class);
-    }
-
-    @Test
-    void genericExecuteCallsACustomMethodWithIds() {
-        long id = client.create("res.partner", Map.of("name", "Caller"));
-        odoo.registerMethod("res.partner", "action_archive_test", true, (env, ids, args) -> {
-            env.write("res.partner", ids, Map.of("active", false));
-            return true;
-        });
-        assertThat(client.execute("res.partner", "action_archive_test", List.of(List.of(id)), Map.of())).isEqualTo(true);
-        assertThat(client.search("res.partner", List.of(List.of("id", "=", id)))).isEmpty();
     }
 }

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link Json2Transport} against the sandbox playing Odoo 19. */
-class Json2TransportTest extends ClientContractTest {
+class Json2TransportTest extends SandboxContractTest {
 
     @Override
     protected OdooSandbox startSandbox() {

@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@link XmlRpcTransport} against the sandbox playing Odoo 17. */
-class XmlRpcTransportTest extends ClientContractTest {
+class XmlRpcTransportTest extends SandboxContractTest {
 
     @Override
     protected OdooSandbox startSandbox() {

@@ -85,7 +85,10 @@ class PlanLoadTest {
             // create defaulted instead of clearing a required field.
             assertThat(second.report().failedRows()).as(failedRows(second)).isZero();
             assertThat(second.report().steps()).allSatisfy(s -> assertThat(s.created()).isZero());
-            assertThat(second.report().steps().stream().mapToInt(s -> s.updated()).sum()).isEqualTo(372);
+            // Contacts are written again: Odoo gives them their company's address, which their plan rows leave empty.
+            assertThat(second.report().steps().stream().mapToInt(s -> s.unchanged() + s.updated()).sum()).isEqualTo(372);
+            assertThat(second.report().steps().stream().mapToInt(s -> s.unchanged()).sum())
+                    .as("records a reload leaves as they are").isGreaterThanOrEqualTo(300);
             assertThat(odoo.snapshot().differences(afterFirst)).isEmpty();
             String journal = Files.readString(second.runDir().resolve("journal.jsonl"), StandardCharsets.UTF_8);
             assertThat(journal).contains("\"created\":[]").doesNotContain("\"created\":[\"");

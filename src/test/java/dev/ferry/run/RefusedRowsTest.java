@@ -148,7 +148,7 @@ class RefusedRowsTest {
 
             assertThat(code).as(out + "\n" + err).isEqualTo(4);
             assertThat(out.toString()).containsPattern("run r-[0-9a-f-]+: FAILED")
-                    .containsPattern(PARTNERS + " +FAILED +" + partnerCount + " records +499 created +0 updated +1 failed")
+                    .containsPattern(PARTNERS + " +FAILED +" + partnerCount + " records +499 created +0 updated +0 unchanged +1 failed")
                     .contains("stopped: " + PARTNERS + " batch 1/2: 1 record(s) refused")
                     .contains("refused rows with Odoo's message and their source: " + work.resolve("cli-runs"));
             assertThat(err.toString()).doesNotContain("Exception").doesNotContain("\tat ");
