@@ -82,7 +82,7 @@ final class ControlCharacters {
      * one, so the quoted value of a finding (cut at 60 characters) shows where it was.
      */
     static String shown(String s, int from) {
-        int start = Math.max(0, from - 20);
+        int start = from <= 40 ? 0 : from - 20;
         if (start > 0 && Character.isLowSurrogate(s.charAt(start))) {
             start--;
         }
