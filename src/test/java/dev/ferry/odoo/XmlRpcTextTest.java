@@ -1,5 +1,7 @@
 package dev.ferry.odoo;
 
+import dev.ferry.odoo.sandbox.OdooSandbox;
+import dev.ferry.odoo.sandbox.SharedCatalogs;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -132,6 +134,26 @@ class XmlRpcTextTest {
         try (HostileServer server = new HostileServer(reply); XmlRpcTransport client = clientFor(server)) {
             assertThat(client.execute("res.partner", "name_get", List.of(), Map.of()))
                     .isEqualTo("a\r\nb\rc 😀 😀 \u0085");
+        }
+    }
+
+    /**
+     * What makes the compiler remove control characters: JSON-2 stores them, but Odoo's XML-RPC marshaller drops
+     * them from its answers (CONTROL_CHARACTERS in rpc.py, seen on 17.0 to 19.0), and so does the sandbox.
+     */
+    @Test
+    void sandboxAnswersOverXmlRpcWithoutTheControlCharactersJson2Stored() {
+        try (OdooSandbox odoo = OdooSandbox.start(SharedCatalogs.of("19.0"));
+             OdooClient json = OdooClient.connect(new OdooServer(odoo.url(), odoo.database()),
+                     new Credentials(odoo.login(), Secret.of(odoo.apiKey().toCharArray())),
+                     ClientContractTest.fastOptions(Protocol.JSON_2));
+             OdooClient xml = OdooClient.connect(new OdooServer(odoo.url(), odoo.database()),
+                     new Credentials(odoo.login(), Secret.of(odoo.apiKey().toCharArray())),
+                     ClientContractTest.fastOptions(Protocol.XML_RPC))) {
+            long id = json.create("res.partner", Map.of("name", "ring\u0007bell", "street", "a\r\nb\tc 😀"));
+            assertThat(json.read("res.partner", List.of(id), List.of("name")).get(0)).containsEntry("name", "ring\u0007bell");
+            assertThat(xml.read("res.partner", List.of(id), List.of("name", "street")).get(0))
+                    .containsEntry("name", "ringbell").containsEntry("street", "a\r\nb\tc 😀");
         }
     }
 
