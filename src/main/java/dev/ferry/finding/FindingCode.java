@@ -22,6 +22,7 @@ public enum FindingCode {
     SRC_017("SRC-017", "a reference points at a record that is not in the export"),
     SRC_018("SRC-018", "a custom-field value names a field with no definition"),
     SRC_019("SRC-019", "a record is malformed (wrong number of cells, bad JSON)"),
+    SRC_020("SRC-020", "a value holds a control character Odoo cannot store; it is removed"),
 
     DRL_001("DRL-001", "a rule file does not compile"),
     DRL_002("DRL-002", "a value map file is malformed"),

@@ -73,7 +73,44 @@ final class HardenedHttpTransport extends XmlRpcStreamTransport {
 
     @Override
     protected InputStream getInputStream() {
-        return new ByteArrayInputStream(reply);
+        return new ByteArrayInputStream(keepCarriageReturns(reply));
+    }
+
+    /**
+     * Odoo's marshaller (Python's {@code xmlrpc.client.escape}) writes a carriage return in a string raw, and an
+     * XML parser must turn a raw CR or CRLF into LF, so a stored "a\r\nb" would read back as "a\nb". Each CR
+     * byte in character data becomes {@code &#13;}, which the parser keeps as CR. Python writes no CR between
+     * tags, no CDATA and no attributes, so character data is simply what lies outside {@code <...>}; in UTF-8
+     * the bytes of '<', '>' and CR never occur inside a multi-byte character.
+     */
+    static byte[] keepCarriageReturns(byte[] xml) {
+        int crs = 0;
+        for (byte b : xml) {
+            if (b == '\r') {
+                crs++;
+            }
+        }
+        if (crs == 0) {
+            return xml;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(xml.length + 4 * crs);
+        boolean inMarkup = false;
+        for (byte b : xml) {
+            if (b == '<') {
+                inMarkup = true;
+            } else if (b == '>') {
+                inMarkup = false;
+            } else if (b == '\r' && !inMarkup) {
+                out.write('&');
+                out.write('#');
+                out.write('1');
+                out.write('3');
+                out.write(';');
+                continue;
+            }
+            out.write(b);
+        }
+        return out.toByteArray();
     }
 
     @Override

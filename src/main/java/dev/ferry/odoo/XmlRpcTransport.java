@@ -13,7 +13,7 @@ import java.util.TimeZone;
 /**
  * {@link OdooClient} over Odoo's XML-RPC API ({@code /xmlrpc/2/common}, {@code /xmlrpc/2/object} with
  * {@code execute_kw}), on the Apache client with extensions and exception transport off, UTC dates, and the
- * hardened transport, parser and type factory of this package.
+ * hardened transport, parser, type factory and request writer of this package.
  */
 public final class XmlRpcTransport implements OdooClient {
     private final OdooServer server;
@@ -32,6 +32,7 @@ public final class XmlRpcTransport implements OdooClient {
         this.object = config(server, "/xmlrpc/2/object", options);
         rpc.setConfig(common);
         rpc.setTypeFactory(new OdooTypeFactory(rpc));
+        rpc.setXmlWriterFactory(XmlRpcRequestWriter.FACTORY);
         rpc.setTransportFactory(() -> new HardenedHttpTransport(rpc, http, credentials.secret()));
     }
 

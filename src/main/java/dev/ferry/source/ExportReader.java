@@ -296,6 +296,10 @@ public final class ExportReader {
         return v == null ? null : v.toString();
     }
 
+    private String recordKey(SourceObject o, String key) {
+        return key == null ? null : catalog.platform() + "/" + o.name() + "#" + key;
+    }
+
     private Origin origin(SourceObject o, int line, String key, String field) {
         String recordKey = key == null ? null : catalog.platform() + "/" + o.name() + "#" + key;
         return new Origin(displayDir + "/" + o.file(), line, 0, recordKey, field);
@@ -374,6 +378,11 @@ public final class ExportReader {
         String key = null;
         for (int ki : keyIdx) {
             String k = columnOf[ki] >= 0 ? row.cells()[columnOf[ki]] : null;
+            int bad = k == null ? -1 : ControlCharacters.first(k);
+            if (bad >= 0) {
+                // Reported with the key field's value below.
+                k = ControlCharacters.remove(k, bad);
+            }
             if (k == null || k.isBlank()) {
                 key = null;
                 break;
@@ -389,10 +398,20 @@ public final class ExportReader {
             }
             SourceField f = o.fields().get(i);
             String raw = row.cells()[columnOf[i]];
+            int bad = raw == null ? -1 : ControlCharacters.first(raw);
+            if (bad >= 0) {
+                if (report == inIndex[i]) {
+                    findings.add(Finding.warning(FindingCode.SRC_020, new Origin(display, row.line(), 0,
+                            recordKey(o, key), f.name()), ControlCharacters.shown(raw, bad), "text Odoo can store; "
+                            + ControlCharacters.describe(raw, bad) + " is removed, since XML 1.0 (and so XML-RPC) "
+                            + "cannot carry it"));
+                }
+                raw = ControlCharacters.remove(raw, bad);
+            }
             ValueParser.Result r = parser.parse(o, f, raw);
             values[i] = r.value();
             if (r.problem() != null && report == inIndex[i]) {
-                String recordKey = key == null ? null : catalog.platform() + "/" + o.name() + "#" + key;
+                String recordKey = recordKey(o, key);
                 Finding finding = new Finding(r.problem().code(), r.problem().error() ? dev.ferry.finding.Severity.ERROR
                         : dev.ferry.finding.Severity.WARNING, new Origin(display, row.line(), 0, recordKey, f.name()),
                         raw, r.problem().expected(), null, null);

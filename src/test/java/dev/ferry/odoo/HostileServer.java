@@ -17,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class HostileServer implements AutoCloseable {
     private final HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
+    /** The bytes of the last request that was not authenticate, as they arrived. */
+    volatile byte[] lastCall;
     private volatile String reply;
 
     HostileServer(String reply) throws IOException {
@@ -24,8 +26,13 @@ final class HostileServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
         server.createContext("/", ex -> {
             requests.incrementAndGet();
-            String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            String answer = body.contains("<methodName>authenticate</methodName>")
+            byte[] raw = ex.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
+            boolean login = body.contains("<methodName>authenticate</methodName>");
+            if (!login) {
+                lastCall = raw;
+            }
+            String answer = login
                     ? "<?xml version='1.0'?><methodResponse><params><param><value><int>2</int></value></param></params></methodResponse>"
                     : this.reply;
             byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);

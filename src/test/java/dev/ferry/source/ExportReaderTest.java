@@ -92,6 +92,34 @@ class ExportReaderTest {
                 .contains("SRC-003@export/sites.csv:1:3", "SRC-016@export/sites.csv:3", "SRC-001@export/jobs.json");
     }
 
+    @Test
+    void removesControlCharactersOnceWithAWarningNamingLineRecordFieldAndCharacter() throws Exception {
+        Path export = Files.createDirectories(dir.resolve("export"));
+        Files.writeString(export.resolve("sites.csv"), "ID,Name\nS1,Ring\u0007 the bell\tnow\r\nS\u00002,\u001bDepot\n");
+        Files.writeString(export.resolve("jobs.json"), """
+                {"jobs": [{"jobNumber": "J1", "site": {"id": "S2"}, "created": "2024-02-29\\u000b"}]}
+                """);
+        Findings findings = new Findings();
+        ExportReader reader = new ExportReader(catalog(), export, "export", findings);
+        reader.index();
+        List<RawRecord> records = new ArrayList<>();
+        reader.forEach(records::add);
+
+        assertThat(records).extracting(RawRecord::key).containsExactly("S1", "S2", "J1");
+        assertThat(records.get(0).values()[1]).isEqualTo("Ring the bell\tnow\r\n".strip());
+        assertThat(records.get(1).values()).containsExactly("S2", "Depot");
+        assertThat(records.get(2).values()[2]).hasToString("2024-02-29");
+        assertThat(findings.list()).extracting(Finding::headLine).containsExactlyInAnyOrder(
+                "export/sites.csv:2: warning SRC-020: t/site#S1 name: found 'Ring<U+0007> the bell\tnow'; expected text"
+                        + " Odoo can store; U+0007 (BEL) is removed, since XML 1.0 (and so XML-RPC) cannot carry it",
+                "export/sites.csv:3: warning SRC-020: t/site#S2 id: found 'S<U+0000>2'; expected text Odoo can store;"
+                        + " U+0000 (NUL) is removed, since XML 1.0 (and so XML-RPC) cannot carry it",
+                "export/sites.csv:3: warning SRC-020: t/site#S2 name: found '<U+001B>Depot'; expected text Odoo can"
+                        + " store; U+001B (ESC) is removed, since XML 1.0 (and so XML-RPC) cannot carry it",
+                "export/jobs.json:1: warning SRC-020: t/job#J1 created: found '2024-02-29<U+000B>'; expected text"
+                        + " Odoo can store; U+000B (VT) is removed, since XML 1.0 (and so XML-RPC) cannot carry it");
+    }
+
     private static byte[] concat(byte[] a, byte[] b) {
         byte[] out = new byte[a.length + b.length];
         System.arraycopy(a, 0, out, 0, a.length);

@@ -138,7 +138,7 @@ final class XmlRpcWire {
     static byte[] fault(int code, String faultString) {
         StringBuilder b = new StringBuilder("<?xml version='1.0'?>\n<methodResponse>\n<fault>\n<value><struct>\n");
         b.append("<member>\n<name>faultCode</name>\n<value><int>").append(code).append("</int></value>\n</member>\n");
-        b.append("<member>\n<name>faultString</name>\n<value><string>").append(escape(faultString))
+        b.append("<member>\n<name>faultString</name>\n<value><string>").append(escape(withoutControls(faultString)))
                 .append("</string></value>\n</member>\n");
         b.append("</struct></value>\n</fault>\n</methodResponse>\n");
         return b.toString().getBytes(StandardCharsets.UTF_8);
@@ -157,7 +157,7 @@ final class XmlRpcWire {
         } else if (v instanceof Double d) {
             b.append("<double>").append(PythonRepr.of(d)).append("</double>");
         } else if (v instanceof String s) {
-            b.append("<string>").append(escape(s)).append("</string>");
+            b.append("<string>").append(escape(withoutControls(s))).append("</string>");
         } else if (v instanceof byte[] bytes) {
             b.append("<base64>\n").append(Base64.getEncoder().encodeToString(bytes)).append("\n</base64>\n");
         } else if (v instanceof List<?> l) {
@@ -178,6 +178,25 @@ final class XmlRpcWire {
             b.append("<string>").append(escape(v.toString())).append("</string>");
         }
         b.append("</value>\n");
+    }
+
+    /**
+     * Odoo's marshaller drops C0 controls other than tab, line feed and carriage return from every string it
+     * answers ({@code CONTROL_CHARACTERS} in {@code odoo/addons/base/controllers/rpc.py}), since XML 1.0 cannot
+     * carry them; carriage returns stay raw.
+     */
+    static String withoutControls(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean drop = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+            if (drop && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!drop && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     private static String escape(String s) {
