@@ -23,14 +23,17 @@ public final class MethodFacts {
     public record Signature(Bound bound, List<String> params) {
     }
 
-    private static final MethodFacts NONE = new MethodFacts(Map.of(), Map.of());
+    private static final MethodFacts NONE = new MethodFacts(Map.of(), Map.of(), Map.of());
 
     private final Map<String, Signature> base;
     private final Map<String, Map<String, Signature>> models;
+    private final Map<String, Set<String>> writtenAfter;
 
-    private MethodFacts(Map<String, Signature> base, Map<String, Map<String, Signature>> models) {
+    private MethodFacts(Map<String, Signature> base, Map<String, Map<String, Signature>> models,
+                        Map<String, Set<String>> writtenAfter) {
         this.base = base;
         this.models = models;
+        this.writtenAfter = writtenAfter;
     }
 
     /** No facts: calls go out as the caller shaped them. */
@@ -38,8 +41,30 @@ public final class MethodFacts {
         return NONE;
     }
 
-    /** The facts of {@code file}, or none when the catalog has no such file (a catalog made before them). */
-    static MethodFacts load(Path file, Findings findings) {
+    /**
+     * The facts of a catalog folder: {@code methods.yaml} (generated) and {@code overrides.yaml} (observed), each
+     * optional (a catalog made before them, or pulled from a customer's server).
+     */
+    static MethodFacts load(Path dir, Findings findings) {
+        MethodFacts methods = methods(dir.resolve("methods.yaml"), findings);
+        Path overrides = dir.resolve("overrides.yaml");
+        if (!Files.isRegularFile(overrides)) {
+            return methods;
+        }
+        YamlNode doc = YamlNode.parse(overrides, overrides.toString(), findings);
+        doc.checkKeys(Set.of("kind", "schema", "version", "written-after"));
+        if (!"odoo-overrides".equals(doc.string("kind", null))) {
+            doc.error(FindingCode.CAT_002, doc.string("kind", null), "kind: odoo-overrides");
+        }
+        Map<String, Set<String>> after = new HashMap<>();
+        YamlNode w = doc.get("written-after");
+        if (w != null) {
+            w.entries().forEach((model, fields) -> after.put(model, Set.copyOf(fields.items().stream().map(YamlNode::text).toList())));
+        }
+        return new MethodFacts(methods.base, methods.models, Map.copyOf(after));
+    }
+
+    private static MethodFacts methods(Path file, Findings findings) {
         if (!Files.isRegularFile(file)) {
             return NONE;
         }
@@ -54,7 +79,7 @@ public final class MethodFacts {
         if (m != null) {
             m.entries().forEach((model, node) -> models.put(model, signatures(node)));
         }
-        return new MethodFacts(Map.copyOf(base), Map.copyOf(models));
+        return new MethodFacts(Map.copyOf(base), Map.copyOf(models), Map.of());
     }
 
     private static Map<String, Signature> signatures(YamlNode node) {
@@ -78,5 +103,13 @@ public final class MethodFacts {
     public Signature of(String model, String method) {
         Signature own = models.getOrDefault(model, Map.of()).get(method);
         return own != null ? own : base.get(method);
+    }
+
+    /**
+     * Fields of {@code model} that Odoo replaces when other fields are written in the same call (a task's
+     * {@code date_end} whenever its stage is written), so the writer writes them in a call of their own after.
+     */
+    public Set<String> writtenAfter(String model) {
+        return writtenAfter.getOrDefault(model, Set.of());
     }
 }

@@ -182,8 +182,9 @@ public final class OdooCatalog {
         try {
             Files.createDirectories(dir);
             try (Stream<Path> old = Files.list(dir)) {
-                // methods.yaml comes from a running server (tools/odoo-facts), not from fields_get dumps: kept.
-                for (Path p : old.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("methods.yaml")).toList()) {
+                // methods.yaml and overrides.yaml come from running servers, not from fields_get dumps: kept.
+                for (Path p : old.filter(f -> f.toString().endsWith(".yaml") && !f.endsWith("methods.yaml")
+                        && !f.endsWith("overrides.yaml")).toList()) {
                     Files.delete(p);
                 }
             }
@@ -262,7 +263,7 @@ public final class OdooCatalog {
             }
             models.put(name, loadModel(file, findings));
         }
-        MethodFacts methods = MethodFacts.load(dir.resolve("methods.yaml"), findings);
+        MethodFacts methods = MethodFacts.load(dir, findings);
         if (findings.hasErrors()) {
             throw new FindingsException(findings.list());
         }

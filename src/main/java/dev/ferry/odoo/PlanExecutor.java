@@ -57,6 +57,7 @@ public final class PlanExecutor {
     private final Map<String, StepTable> partTables = new HashMap<>();
     private final Map<String, Map<String, Object>> defaultsCache = new HashMap<>();
     private UserMatch users;
+    private Map<String, Set<String>> changedByCalls;
 
     /** @param methods how the target's version declares the methods the writer calls (the catalog's) */
     public PlanExecutor(OdooClient client, Plan plan, Path planDir, LoadOptions options, BatchListener listener,
@@ -414,9 +415,11 @@ public final class PlanExecutor {
         Map<String, Long> landed = new LinkedHashMap<>();
         String note = null;
         try {
-            for (Prepared part : parts(step.model(), prepared)) {
+            List<Integer> later = afterColumns(step.model(), prepared.header());
+            for (Prepared part : parts(step.model(), without(prepared, prepared.records(), later))) {
                 send(step.model(), part.header(), part.records(), landed, failed);
             }
+            writeAfter(step.model(), prepared, later, landed, failed);
         } catch (ReplyLostException e) {
             return new BatchOutcome(batch, StepStatus.UNKNOWN, landed, List.of(), List.of(), failed, false,
                     step.id() + " batch " + batch.number() + "/" + batch.of() + ": " + e.getMessage());
@@ -595,6 +598,51 @@ public final class PlanExecutor {
             out.add(without(batch, groups.get(key), dropped.get(key)));
         }
         return out;
+    }
+
+    /** Columns of fields Odoo replaces when other fields are in the same call (the catalog's overrides). */
+    private List<Integer> afterColumns(String model, List<String> header) {
+        Set<String> after = methods.writtenAfter(model);
+        List<Integer> out = new ArrayList<>();
+        for (int c = 1; c < header.size(); c++) {
+            if (after.contains(header.get(c))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Writes the cells of {@code columns} on the records that landed, in calls of their own after the load (grouped
+     * by value), so Odoo keeps them; an empty cell leaves Odoo's value. A refused write fails its records.
+     */
+    private void writeAfter(String model, Prepared batch, List<Integer> columns, Map<String, Long> landed,
+                            Map<String, String> failed) {
+        if (columns.isEmpty()) {
+            return;
+        }
+        Map<Map<String, Object>, List<String>> byValues = new LinkedHashMap<>();
+        for (StepTable.Record r : batch.records()) {
+            Map<String, Object> vals = new LinkedHashMap<>();
+            for (int c : columns) {
+                if (!r.main().get(c).isEmpty()) {
+                    vals.put(batch.header().get(c), r.main().get(c));
+                }
+            }
+            if (!vals.isEmpty() && landed.containsKey(r.xid())) {
+                byValues.computeIfAbsent(vals, k -> new ArrayList<>()).add(r.xid());
+            }
+        }
+        byValues.forEach((vals, xids) -> {
+            try {
+                client.write(model, xids.stream().map(landed::get).toList(), vals, context());
+            } catch (OdooFault f) {
+                for (String x : xids) {
+                    landed.remove(x);
+                    failed.put(x, "loaded, but writing " + vals.keySet() + " after it failed: " + f.summary());
+                }
+            }
+        });
     }
 
     /**
@@ -799,24 +847,49 @@ public final class PlanExecutor {
             }
         }
         Map<String, RecordRef> resolved = refs.isEmpty() ? Map.of() : client.lookupExternalIds(refs);
-        Set<Integer> omitted = Set.copyOf(omittable(model, header));
+        Set<Integer> omitted = new java.util.HashSet<>(omittable(model, header));
+        omitted.addAll(afterColumns(model, header)); // an empty one is not written, so Odoo's value stands
         for (StepTable.Record r : records) {
             Map<String, Object> row = existing.containsKey(r.xid()) ? current.get(existing.get(r.xid())) : null;
-            if (row != null && r.rows().size() == 1 && holds(model, header, r.main(), row, omitted, resolved)) {
+            if (row != null && r.rows().size() == 1 && holds(model, r.xid(), header, r.main(), row, omitted, resolved)) {
                 out.add(r.xid());
             }
         }
         return out;
     }
 
-    /** Whether Odoo's record {@code row} already holds every cell of a plan row. */
-    private boolean holds(String model, List<String> header, List<String> cells, Map<String, Object> row,
+    /**
+     * Fields a plan's call steps change on their records ({@code model xid} → fields of the steps' contracts, e.g.
+     * a confirmed order's state and date): what the load wrote there is not what Odoo holds afterwards, by design.
+     */
+    public static Map<String, Set<String>> changedByCalls(Plan plan, Path planDir) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.CallStep call && !call.contract().changes().isEmpty()) {
+                for (StepTable.Record r : StepTable.read(planDir.resolve(step.file())).records()) {
+                    out.computeIfAbsent(step.model() + " " + r.xid(), k -> new java.util.HashSet<>())
+                            .addAll(call.contract().changes());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether Odoo's record {@code row} already holds every cell of a plan row (what calls change aside). */
+    private boolean holds(String model, String xid, List<String> header, List<String> cells, Map<String, Object> row,
                           Set<Integer> omitted, Map<String, RecordRef> resolved) {
         Map<String, Map<String, Object>> defs = fields(model);
+        if (changedByCalls == null) {
+            changedByCalls = changedByCalls(plan, planDir);
+        }
+        Set<String> called = changedByCalls.getOrDefault(model + " " + xid, Set.of());
         for (int c = 1; c < header.size(); c++) {
             String h = header.get(c);
             String cell = cells.get(c);
             String base = h.contains("/") ? h.substring(0, h.indexOf('/')) : h;
+            if (called.contains(base)) {
+                continue;
+            }
             Map<String, Object> def = defs.get(base);
             if (def == null || !row.containsKey(base)) {
                 return false;

@@ -70,7 +70,7 @@ public final class Verifier {
         UserMatch users = UserMatch.resolve(client, planDir);
         List<RecordCheck> checks = new ArrayList<>();
         List<StepFigures> figures = new ArrayList<>();
-        Map<String, Set<String>> changedByCalls = changedByCalls(plan, planDir);
+        Map<String, Set<String>> changedByCalls = PlanExecutor.changedByCalls(plan, planDir);
         java.util.function.BiFunction<String, String, Set<Long>> byNames = nameSearch(client);
         for (PlanStep step : plan.steps()) {
             if (step instanceof PlanStep.CallStep call) {
@@ -176,19 +176,6 @@ public final class Verifier {
     }
 
     /** Model and external id → fields the plan's call steps change on that record (their contracts' changes). */
-    private static Map<String, Set<String>> changedByCalls(Plan plan, Path planDir) {
-        Map<String, Set<String>> out = new java.util.HashMap<>();
-        for (PlanStep step : plan.steps()) {
-            if (step instanceof PlanStep.CallStep call && !call.contract().changes().isEmpty()) {
-                for (StepTable.Record r : StepTable.read(planDir.resolve(step.file())).records()) {
-                    out.computeIfAbsent(step.model() + " " + r.xid(), k -> new java.util.HashSet<>())
-                            .addAll(call.contract().changes());
-                }
-            }
-        }
-        return out;
-    }
-
     /**
      * A call step's records that still match its precondition after the run: the method did not take effect. Each
      * is DRIFTED, with what the journal knows; records the call step does not guard are not checked.
