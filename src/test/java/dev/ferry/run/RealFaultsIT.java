@@ -231,6 +231,10 @@ class RealFaultsIT {
                     RunJournal.read(s.runDir).failed().values().stream().distinct().limit(3)
                             .forEach(why -> System.out.println("    failed rows say: " + why));
                     assertThat(a.process.exitValue()).as(out).isIn(4, 5);
+                    String end = s.lastRunEnd();
+                    assertThat(end).as("a load that stops by itself closes its run in the journal; %s", out).isNotNull();
+                    assertThat(a.process.exitValue()).as("the exit code of the run's end status %s; %s", end, out)
+                            .isEqualTo(end.equals("DONE") ? 0 : end.equals("UNKNOWN") ? 5 : 4);
                     assertThat(out).as("a message, no stack trace").doesNotContain("\tat ").doesNotContain("internal error")
                             .containsAnyOf("stopped: ", "ferry: cannot reach Odoo");
                     assertThat(out).as("the way on").contains("--resume");
@@ -460,6 +464,19 @@ class RealFaultsIT {
                 }
             }
             return out;
+        }
+
+        /** The status of the run-end line the latest attempt wrote, or null when it wrote none. */
+        String lastRunEnd() throws IOException {
+            String end = null;
+            for (Map<String, Object> m : lines()) {
+                if ("run-start".equals(m.get("type")) || "resume".equals(m.get("type"))) {
+                    end = null;
+                } else if ("run-end".equals(m.get("type"))) {
+                    end = String.valueOf(m.get("status"));
+                }
+            }
+            return end;
         }
 
         /** What the journal's last line says was under way: a batch sent and unanswered, or none. */
