@@ -37,9 +37,25 @@ public final class Journal implements BatchListener, AutoCloseable {
         this.clock = clock;
         try {
             Files.createDirectories(file.getParent());
+            boolean cut = endsMidLine(file);
             this.out = new FileOutputStream(file.toFile(), true);
+            if (cut) {
+                // A kill (or crash) in the middle of a write left the last line without its end; ending it keeps
+                // that fragment apart from this process's first line, so the journal stays readable.
+                out.write('\n');
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the run journal " + file, e);
+        }
+    }
+
+    private static boolean endsMidLine(Path file) throws IOException {
+        if (!Files.isRegularFile(file) || Files.size(file) == 0) {
+            return false;
+        }
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+            f.seek(f.length() - 1);
+            return f.read() != '\n';
         }
     }
 

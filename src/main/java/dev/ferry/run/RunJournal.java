@@ -86,8 +86,10 @@ public final class RunJournal implements LoadOptions.PriorRun {
             try {
                 m = Journal.JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
             } catch (IOException e) {
-                if (i == lines.size() - 1) {
-                    break; // a line cut short by a kill: the batch it described is still RUNNING in the line before
+                if (i == lines.size() - 1 || resumeFollows(lines, i)) {
+                    // A line cut short by a kill: the batch it described is still RUNNING in the line before, or
+                    // never started; the resume that followed (Journal ends the fragment) goes on from there.
+                    continue;
                 }
                 throw FindingsException.of(Finding.error(FindingCode.RUN_001, Origin.file(file.toString(), i + 1, 0),
                         text, "a JSON object per line"));
@@ -128,6 +130,20 @@ public final class RunJournal implements LoadOptions.PriorRun {
                     "a run-start line first"));
         }
         return new RunJournal(runDir, info, batches, end, sideBaseline, sideRecords);
+    }
+
+    /** Whether the next non-blank line after line {@code i} is a resume's first line. */
+    private static boolean resumeFollows(List<String> lines, int i) {
+        for (int j = i + 1; j < lines.size(); j++) {
+            if (!lines.get(j).isBlank()) {
+                try {
+                    return "resume".equals(Journal.JSON.readTree(lines.get(j)).path("type").asText());
+                } catch (IOException e) {
+                    return false;
+                }
+            }
+        }
+        return false;
     }
 
     private static String str(Map<String, Object> m, String k) {
