@@ -120,6 +120,10 @@ class RealFaultsIT {
         client = OdooClient.connect(OdooServer.of(url, db), Credentials.fromEnv(user, secretVariable),
                 ClientOptions.defaults().withProtocol(p));
         trip = new RoundTrip(client, URI.create(url), db, false, work);
+        // Minutes of kills and resumes: on the version the issue names, unless told otherwise.
+        String versions = System.getenv().getOrDefault("FERRY_FAULTS_VERSIONS", "17.0");
+        assumeTrue(List.of(versions.split("[ ,]+")).contains(trip.serie()), "the faults run on Odoo " + versions
+                + " (FERRY_FAULTS_VERSIONS); this server is " + trip.serie());
         String seedText = System.getProperty("ferry.faults.seed", System.getenv("FERRY_FAULTS_SEED"));
         seed = seedText != null && !seedText.isBlank() ? Long.parseLong(seedText.strip()) : System.nanoTime();
         System.out.printf("faults on real Odoo %s at %s, database %s, over %s; seed %d (replay: -Dferry.faults.seed=%d)%n",
