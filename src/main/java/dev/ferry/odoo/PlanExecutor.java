@@ -39,12 +39,13 @@ public final class PlanExecutor {
      * Models where a real Odoo makes records of its own while a plan loads, even with {@link #MAIL_CONTEXT}:
      * followers an activity subscribes, chatter and tracking that recomputed fields write, the related field a
      * custom res.partner field gets on res.users (which inherits res.partner), the selection values of a custom
-     * field and their external ids, and what confirming a sale order makes: its delivery, moves and procurement
-     * group, with an exception activity when a reload touched the order. The run journals them so rollback removes
+     * field and their external ids, and what confirming a sale order makes: its delivery and moves, with an
+     * exception activity when a reload touched the order (its procurement group stays: Odoo lets no one delete
+     * one). The run journals them so rollback removes
      * them; in the order rollback sweeps.
      */
     public static final List<String> SIDE_MODELS = List.of("stock.move.line", "stock.move", "stock.picking",
-            "procurement.group", "mail.activity", "mail.tracking.value", "mail.message", "mail.followers",
+            "mail.activity", "mail.tracking.value", "mail.message", "mail.followers",
             "ir.attachment", "ir.model.fields.selection", "ir.model.fields", "ir.model.data");
 
     private final OdooClient client;

@@ -51,8 +51,7 @@ public final class Rollback {
 
     /**
      * Unlinks what Odoo made alongside the run's records (chatter, followers, fields on inheriting models, external
-     * ids of one2many lines) that is still there when rollback reaches it; last, since unlinking the run's records
-     * takes many of them along.
+     * ids of one2many lines, a confirmed order's delivery) that is still there when rollback reaches it.
      */
     public record Sweep(String model, List<Long> ids) implements Action {
         public String describe() {
@@ -131,7 +130,24 @@ public final class Rollback {
             }
             actions.addAll(restores);
         }
-        journal.sideRecords().forEach((model, ids) -> actions.add(new Sweep(model, ids)));
+        // After the calls are undone (a cancelled order's delivery can go) and before the run's own records are
+        // unlinked, since what Odoo made may refer to them (a delivery's moves to the products).
+        int at = 0;
+        while (at < actions.size() && actions.get(at) instanceof Undo) {
+            at++;
+        }
+        // Odoo's own bookkeeping goes last: fields reflected on inheriting models leave with their field (Odoo refuses
+        // to unlink them alone), and until the run's records are gone a failed rollback can be run again by their
+        // external ids.
+        List<Action> sweeps = new ArrayList<>();
+        journal.sideRecords().forEach((model, ids) -> {
+            if (model.startsWith("ir.")) {
+                actions.add(new Sweep(model, ids));
+            } else {
+                sweeps.add(new Sweep(model, ids));
+            }
+        });
+        actions.addAll(at, sweeps);
         return new Plan(actions, irreversible);
     }
 
