@@ -109,6 +109,10 @@ final class BaseData {
         for (int i = 0; i < sources.length; i++) {
             put("utm.source", i + 1L, "utm.utm_source_" + sources[i][0], "name", sources[i][1]);
         }
+        if (orm.dialect.major() >= 19) {
+            // 19.0's utm_source_data.xml adds Referral (seen on the real 19.0 server)
+            put("utm.source", sources.length + 1L, "utm.utm_source_referral", "name", "Referral");
+        }
         // account's payment-term data file.
         String[][] terms = {{"immediate", "Immediate Payment"}, {"15days", "15 Days"}, {"21days", "21 Days"},
             {"30days", "30 Days"}, {"45days", "45 Days"}, {"end_following_month", "End of Following Month"}};
