@@ -68,7 +68,8 @@ class AscoraLoadTest {
 
             RunJournal journal = RunJournal.read(o.runDir());
             Verifier.Result v = Verifier.verify(client, plan, journal.xids(), journal.failed());
-            assertThat(v.records()).hasSize(809);
+            // 19.0 ships the Referral lead source, so its plan makes one utm.source fewer
+            assertThat(v.records()).hasSize(version.equals("19.0") ? 808 : 809);
             assertThat(v.differences()).as(describe(v)).isZero();
 
             Rollback.Plan rb = Rollback.plan(client, journal);
