@@ -115,7 +115,15 @@ public final class PlanExecutor {
             listener.sideBaseline(baseline);
         }
         LoadReport report = executeSteps();
-        listener.sideRecords(sideRecords(baseline));
+        try {
+            listener.sideRecords(sideRecords(baseline));
+        } catch (OdooException e) {
+            if (report.status() == StepStatus.DONE) {
+                throw e; // not DONE while its side records are unknown: the resume lists them
+            }
+            // The run stopped, often because the server went away with it; its report (UNKNOWN: exit 5) must still
+            // reach the journal, and the resume that ends the run lists the side records from the same baseline.
+        }
         return report;
     }
 
