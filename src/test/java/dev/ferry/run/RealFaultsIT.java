@@ -296,7 +296,7 @@ class RealFaultsIT {
          * the database is left as it was.
          */
         void run(Body body, Body recover) throws Exception {
-            Map<String, Long> before = trip.counts(plan);
+            Map<String, Long> before = counts();
             Set<String> existedBefore = lookup(allXids()).keySet();
             boolean rolledBack = false;
             Throwable failure = null;
@@ -317,7 +317,7 @@ class RealFaultsIT {
                 rolledBack = r.process.exitValue() == 0;
                 assertThat(r.process.exitValue()).as(r.output()).isZero();
                 assertThat(r.output()).contains("rolled back run " + runId());
-                assertThat(trip.counts(plan)).as("records per model after the rollback").isEqualTo(before);
+                assertThat(counts()).as("records per model after the rollback").isEqualTo(before);
                 assertThat(lookup(allXids()).keySet()).as("external ids left after the rollback").isEqualTo(existedBefore);
                 System.out.printf("%s %s: rolled back; every count as before%n", clock(), name);
                 assertNoSecretIn(Files.readString(runDir.resolve("journal.jsonl"), StandardCharsets.UTF_8));
@@ -551,7 +551,7 @@ class RealFaultsIT {
                     suspect.addAll(odd);
                 }
             });
-            Map<String, Long> after = trip.counts(plan);
+            Map<String, Long> after = counts();
             Map<String, Long> extra = new TreeMap<>();
             after.forEach((model, n) -> {
                 long d = n - expected.getOrDefault(model, 0L);
@@ -604,6 +604,21 @@ class RealFaultsIT {
             if (!names.contains(String.valueOf(f.get("name"))) || planned.contains(what)) {
                 out.add("ir.model.fields " + f.get("id") + " " + what);
             }
+        }
+        return out;
+    }
+
+    /**
+     * Records per model of RoundTrip's models (the plan's and those where Odoo makes records of its own), archived
+     * ones included, counted with an id leaf: without one ir.attachment hides the attachments of binary fields
+     * (menu icons, company and product images), and rollback must leave those as they were too.
+     */
+    private static Map<String, Long> counts() {
+        Map<String, Long> out = new TreeMap<>();
+        for (String model : trip.counts(plan).keySet()) {
+            Object n = client.execute(model, "search_count", List.of(List.of(List.of("id", ">", 0))),
+                    Map.of("context", Map.of("active_test", false)));
+            out.put(model, ((Number) n).longValue());
         }
         return out;
     }
