@@ -12,12 +12,18 @@ import java.util.TreeMap;
 
 /**
  * A client that counts and times every model-method call by kind, so a benchmark can tell where a load spends its
- * calls and how much of its wall time is spent waiting for Odoo. The transports implement only {@code execute};
- * every convenience call of {@link OdooClient} goes through it, so wrapping it sees them all.
+ * calls and how much of its wall time is spent waiting for Odoo; it can also record the {@code load} calls made
+ * through it, to send the same calls again without the writer around them. The transports implement only
+ * {@code execute}; every convenience call of {@link OdooClient} goes through it, so wrapping it sees them all.
  */
 final class CountingClient implements OdooClient {
     private final OdooClient delegate;
     private final Map<String, long[]> byCall = new TreeMap<>();
+    private List<LoadCall> recording;
+
+    /** One {@code load} call as it went out: import column names, rows of cells, context. */
+    record LoadCall(String model, List<String> fields, List<List<String>> rows, Map<String, Object> context) {
+    }
 
     CountingClient(OdooClient delegate) {
         this.delegate = delegate;
@@ -36,6 +42,18 @@ final class CountingClient implements OdooClient {
 
     synchronized void reset() {
         byCall.clear();
+    }
+
+    /** Starts keeping every {@code load} call from now on. */
+    synchronized void record() {
+        recording = new ArrayList<>();
+    }
+
+    /** The {@code load} calls since {@link #record()}, and stops keeping them. */
+    synchronized List<LoadCall> recorded() {
+        List<LoadCall> out = recording == null ? List.of() : List.copyOf(recording);
+        recording = null;
+        return out;
     }
 
     /** The difference {@code later - earlier}, for the calls made between two snapshots. */
@@ -103,7 +121,18 @@ final class CountingClient implements OdooClient {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public Object execute(String model, String method, List<?> args, Map<String, ?> kwargs) {
+        synchronized (this) {
+            if (recording != null && method.equals("load")) {
+                // Copies: the writer may reuse its lists for the next call.
+                List<List<String>> rows = new ArrayList<>();
+                ((List<? extends List<String>>) args.get(1)).forEach(r -> rows.add(List.copyOf(r)));
+                Object ctx = kwargs == null ? null : kwargs.get("context");
+                recording.add(new LoadCall(model, List.copyOf((List<String>) args.get(0)), rows,
+                        ctx == null ? Map.of() : Map.copyOf((Map<String, Object>) ctx)));
+            }
+        }
         long start = System.nanoTime();
         try {
             return delegate.execute(model, method, args, kwargs);

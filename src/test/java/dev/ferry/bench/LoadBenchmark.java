@@ -57,8 +57,11 @@ import java.util.function.Supplier;
  * must be back where they started before the next run. Not a test; see docs/benchmarks.md for the command.
  *
  * <p>Arguments: {@code [source records, default 10000] [Odoo versions for the sandbox, default 17.0]
- * [--runs=N, default 3] [--quick] [--real-only]}. {@code --quick} warms up on a smaller plan and does not wait
- * after the warning (for scripts); {@code --real-only} skips the sandbox.
+ * [--runs=N, default 3] [--quick] [--real-only] [--replay]}. {@code --quick} warms up on a smaller plan and does not
+ * wait after the warning (for scripts); {@code --real-only} skips the sandbox; {@code --replay} adds a third path
+ * that sends exactly the {@code load} calls Ferry's first run sent (same columns, rows and context) without Ferry's
+ * preflight, look-ups and journal, so Ferry / replay is the writer's own overhead: the plain loop sends empty cells
+ * Ferry leaves out, which changes what Odoo does (and costs) for those records.
  */
 public final class LoadBenchmark {
     private static final int BATCH = 500;
@@ -77,12 +80,13 @@ public final class LoadBenchmark {
     private LoadBenchmark() {
     }
 
-    private record Settings(int records, List<String> versions, int runs, boolean quick, boolean realOnly) {
+    private record Settings(int records, List<String> versions, int runs, boolean quick, boolean realOnly, boolean replay) {
         static Settings parse(String[] args) {
             int records = 10_000;
             int runs = 3;
             boolean quick = false;
             boolean realOnly = false;
+            boolean replay = false;
             List<String> versions = new ArrayList<>();
             boolean first = true;
             for (String a : args) {
@@ -92,8 +96,11 @@ public final class LoadBenchmark {
                     quick = true;
                 } else if (a.equals("--real-only")) {
                     realOnly = true;
+                } else if (a.equals("--replay")) {
+                    replay = true;
                 } else if (a.startsWith("--")) {
-                    throw new IllegalArgumentException("unknown option " + a + "; expected --runs=N, --quick or --real-only");
+                    throw new IllegalArgumentException("unknown option " + a
+                            + "; expected --runs=N, --quick, --real-only or --replay");
                 } else if (first && a.matches("\\d+")) {
                     records = Integer.parseInt(a);
                 } else {
@@ -104,7 +111,8 @@ public final class LoadBenchmark {
             if (runs < 1) {
                 throw new IllegalArgumentException("--runs=" + runs + "; expected at least 1");
             }
-            return new Settings(records, versions.isEmpty() ? List.of("17.0") : List.copyOf(versions), runs, quick, realOnly);
+            return new Settings(records, versions.isEmpty() ? List.of("17.0") : List.copyOf(versions), runs, quick, realOnly,
+                    replay);
         }
 
         int warmupRecords() {
@@ -112,10 +120,18 @@ public final class LoadBenchmark {
         }
     }
 
-    /** Records of one step that landed, and the wall time the step took. */
-    private record StepTime(String step, String model, int records, long nanos) {
+    /**
+     * Records of one step that landed, the wall time the step took, and the server's CPU time over it (-1 when not
+     * measured).
+     */
+    private record StepTime(String step, String model, int records, long nanos, long serverNanos) {
         double perSecond() {
             return records / (nanos / 1e9);
+        }
+
+        /** Records per second of server CPU: what a server with a core of its own could reach, at most. */
+        double perServerSecond() {
+            return serverNanos <= 0 ? Double.NaN : records / (serverNanos / 1e9);
         }
     }
 
@@ -125,9 +141,22 @@ public final class LoadBenchmark {
      * @param beforeSteps wall time before the first step (Ferry's preflight and journal opening; 0 for the loop)
      * @param calls       model-method calls made inside the timed span, by {@code model.method}
      * @param cpuNanos    this JVM's CPU time over the span (the client's own work, all threads)
+     * @param server      CPU time of the Odoo server and its PostgreSQL backends over the span, or null when not sampled
+     * @param note        what the clean-up after the run found, or null
      */
     private record Timing(String what, int records, int failed, long nanos, long beforeSteps, Map<String, Tally> calls,
-                          List<StepTime> steps, double loadBefore, double loadAfter, long cpuNanos) {
+                          List<StepTime> steps, double loadBefore, double loadAfter, long cpuNanos, ServerCpu.Used server,
+                          String note) {
+        Timing withNote(String text) {
+            return new Timing(what, records, failed, nanos, beforeSteps, calls, steps, loadBefore, loadAfter, cpuNanos,
+                    server, text);
+        }
+
+        Timing withServer(ServerCpu.Used used) {
+            return new Timing(what, records, failed, nanos, beforeSteps, calls, steps, loadBefore, loadAfter, cpuNanos,
+                    used, note);
+        }
+
         double perSecond() {
             return records / (nanos / 1e9);
         }
@@ -146,12 +175,25 @@ public final class LoadBenchmark {
         }
     }
 
-    /** Ferry's and the loop's run of one pair, in the order they ran. */
-    private record Pair(int number, boolean ferryFirst, Timing ferry, Timing loop) {
-        double ratio() {
-            return ferry.perSecond() / loop.perSecond();
+    /** One round: Ferry's run and each baseline's, in the order they ran. */
+    private record Round(int number, List<Timing> order) {
+        Timing get(String what) {
+            return order.stream().filter(t -> t.what().equals(what)).findFirst().orElseThrow();
+        }
+
+        Timing ferry() {
+            return get(FERRY);
+        }
+
+        /** Ferry's records/s over the baseline's: above 1 when Ferry is faster. */
+        double ratio(String baseline) {
+            return ferry().perSecond() / get(baseline).perSecond();
         }
     }
+
+    private static final String FERRY = "Ferry";
+    private static final String LOOP = "loop";
+    private static final String REPLAY = "replay";
 
     public static void main(String[] args) throws Exception {
         Settings s = Settings.parse(args);
@@ -204,36 +246,38 @@ public final class LoadBenchmark {
     }
 
     /**
-     * Pairs of runs, Ferry first in odd pairs and the loop first in even ones, so a drift in the machine's load or the
-     * server's state over the session does not always favour the same side.
+     * Rounds of one run per path, the order rotated each round (Ferry first, then the loop first, ...), so a drift in
+     * the machine's load or the server's state over the session does not always favour the same path.
      */
-    private static List<Pair> alternate(int runs, Supplier<Timing> ferry, Supplier<Timing> loop) {
-        List<Pair> pairs = new ArrayList<>();
+    private static List<Round> alternate(int runs, Map<String, Supplier<Timing>> paths) {
+        List<String> names = new ArrayList<>(paths.keySet());
+        List<Round> rounds = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
-            boolean ferryFirst = i % 2 == 1;
-            Timing f;
-            Timing l;
-            if (ferryFirst) {
-                f = printed(i, ferry.get());
-                l = printed(i, loop.get());
-            } else {
-                l = printed(i, loop.get());
-                f = printed(i, ferry.get());
+            List<Timing> order = new ArrayList<>();
+            for (int k = 0; k < names.size(); k++) {
+                order.add(printed(i, paths.get(names.get((k + i - 1) % names.size())).get()));
             }
-            pairs.add(new Pair(i, ferryFirst, f, l));
+            rounds.add(new Round(i, List.copyOf(order)));
         }
-        return pairs;
+        return rounds;
     }
 
     private static Timing printed(int run, Timing t) {
         StepTime partners = t.step("res.partner");
-        System.out.printf("  run %d %-5s %,7d records in %6.1f s = %,5.0f rec/s; partners %s; %,d calls (%s);"
-                        + " waiting for Odoo %.1f s, local %.1f s (CPU %.1f s)%s; load average %.2f → %.2f%s%n",
+        System.out.printf("  run %d %-6s %,7d records in %6.1f s = %,5.0f rec/s; partners %s%s; %,d calls (%s);"
+                        + " waiting for Odoo %.1f s, local %.1f s (CPU %.1f s)%s;%s load average %.2f → %.2f%s%n",
                 run, t.what(), t.records(), t.nanos() / 1e9, t.perSecond(),
-                partners == null ? "none" : String.format("%,.0f rec/s", partners.perSecond()), t.callCount(),
+                partners == null ? "none" : String.format("%,.0f rec/s", partners.perSecond()),
+                partners == null || partners.serverNanos() < 0 ? "" : String.format(" (%,.0f per server CPU second)",
+                        partners.perServerSecond()), t.callCount(),
                 CountingClient.describe(t.calls()), CountingClient.nanos(t.calls()) / 1e9, t.localNanos() / 1e9,
                 t.cpuNanos() / 1e9, t.beforeSteps() > 0 ? String.format(", before the first step %.1f s", t.beforeSteps() / 1e9) : "",
+                t.server() == null ? "" : String.format(" server CPU %.1f s (Odoo %.1f s, PostgreSQL %.1f s);",
+                        t.server().total() / 1e9, t.server().odoo() / 1e9, t.server().database() / 1e9),
                 t.loadBefore(), t.loadAfter(), t.failed() == 0 ? "" : ", " + t.failed() + " REFUSED");
+        if (t.note() != null) {
+            System.out.println("    (" + t.note() + ")");
+        }
         return t;
     }
 
@@ -242,13 +286,20 @@ public final class LoadBenchmark {
     /** Times each step of Ferry's run and notes when the first one starts (the end of the preflight). */
     private static final class StepClock implements BatchListener {
         private final List<StepTime> steps = new ArrayList<>();
+        private final ServerCpu cpu;
+        private ServerCpu.Sample cpuStart;
         private long firstStep;
         private long stepStart;
         private String model;
         private int landed;
 
+        StepClock(ServerCpu cpu) {
+            this.cpu = cpu;
+        }
+
         @Override
         public void stepStarted(String stepId, String model, int records, int batches) {
+            cpuStart = cpu == null ? null : cpu.sample();
             stepStart = System.nanoTime();
             if (firstStep == 0) {
                 firstStep = stepStart;
@@ -264,31 +315,45 @@ public final class LoadBenchmark {
 
         @Override
         public void stepEnded(String stepId, StepStatus status) {
-            steps.add(new StepTime(stepId, model, landed, System.nanoTime() - stepStart));
+            long nanos = System.nanoTime() - stepStart;
+            steps.add(new StepTime(stepId, model, landed, nanos, cpu == null ? -1 : cpu.since(cpuStart).total()));
         }
     }
 
-    /** Ferry's writer as {@code ferry load} runs it. */
-    private static Timing ferry(CountingClient client, URI url, String db, boolean sandbox, Path planDir) {
+    /** The {@code load} calls of Ferry's first measured run, for the replay path; empty until that run. */
+    private static final class Recording {
+        private List<CountingClient.LoadCall> calls = List.of();
+    }
+
+    /** Ferry's writer as {@code ferry load} runs it; its load calls go into {@code recording} if that is still empty. */
+    private static Timing ferry(CountingClient client, URI url, String db, boolean sandbox, Path planDir, ServerCpu cpu,
+                                Recording recording) {
+        boolean record = recording != null && recording.calls.isEmpty();
+        if (record) {
+            client.record();
+        }
         Plan plan = PlanReader.read(planDir);
         OdooCatalog catalog = OdooCatalog.load(HOME.resolve("catalogs/odoo/" + plan.odooVersion()));
-        StepClock clock = new StepClock();
+        StepClock clock = new StepClock(cpu);
         double loadBefore = loadAverage();
         Map<String, Tally> calls0 = client.snapshot();
-        long cpu = cpuNanos();
+        long clientCpu = cpuNanos();
         long start = System.nanoTime();
         PlanLoad.Outcome o = PlanLoad.load(planDir, catalog, new PlanLoad.Target(client, url, db, sandbox),
                 new LoadOptions(BATCH, LoadOptions.OnError.CONTINUE, null, null), 0, RUNS, null, List.of(clock),
                 Clock.systemUTC());
         long nanos = System.nanoTime() - start;
-        cpu = cpuNanos() - cpu;
+        clientCpu = cpuNanos() - clientCpu;
         Map<String, Tally> calls = CountingClient.minus(client.snapshot(), calls0);
+        if (record) {
+            recording.calls = client.recorded();
+        }
         if (o.blocked()) {
             throw new IllegalStateException("preflight blocked: " + o.preflight().findings());
         }
         int records = o.report().steps().stream().mapToInt(s -> s.created() + s.updated()).sum();
-        return new Timing("Ferry", records, o.report().failedRows(), nanos, clock.firstStep - start, calls,
-                List.copyOf(clock.steps), loadBefore, loadAverage(), cpu);
+        return new Timing(FERRY, records, o.report().failedRows(), nanos, clock.firstStep - start, calls,
+                List.copyOf(clock.steps), loadBefore, loadAverage(), clientCpu, null, null);
     }
 
     /**
@@ -296,7 +361,7 @@ public final class LoadBenchmark {
      * {@code load} call, the mail context keys plus the plan's context; {@code res_id/id} (which {@code load}
      * cannot resolve) looked up once per batch.
      */
-    private static Timing plain(CountingClient client, Path planDir) {
+    private static Timing plain(CountingClient client, Path planDir, ServerCpu cpu) {
         Plan plan = PlanReader.read(planDir);
         Map<String, Object> context = new LinkedHashMap<>(PlanExecutor.MAIL_CONTEXT);
         context.putAll(plan.context());
@@ -305,12 +370,13 @@ public final class LoadBenchmark {
         List<StepTime> steps = new ArrayList<>();
         double loadBefore = loadAverage();
         Map<String, Tally> calls0 = client.snapshot();
-        long cpu = cpuNanos();
+        long clientCpu = cpuNanos();
         long start = System.nanoTime();
         for (PlanStep step : plan.steps()) {
             if (step instanceof PlanStep.CallStep) {
                 continue;
             }
+            ServerCpu.Sample cpuStart = cpu == null ? null : cpu.sample();
             long stepStart = System.nanoTime();
             int stepLanded = 0;
             StepTable table = StepTable.read(planDir.resolve(step.file()));
@@ -347,12 +413,90 @@ public final class LoadBenchmark {
                 }
             }
             landed += stepLanded;
-            steps.add(new StepTime(step.id(), step.model(), stepLanded, System.nanoTime() - stepStart));
+            long stepNanos = System.nanoTime() - stepStart;
+            steps.add(new StepTime(step.id(), step.model(), stepLanded, stepNanos, cpu == null ? -1 : cpu.since(cpuStart).total()));
         }
         long nanos = System.nanoTime() - start;
-        cpu = cpuNanos() - cpu;
-        return new Timing("loop", landed, failed, nanos, 0, CountingClient.minus(client.snapshot(), calls0),
-                List.copyOf(steps), loadBefore, loadAverage(), cpu);
+        clientCpu = cpuNanos() - clientCpu;
+        return new Timing(LOOP, landed, failed, nanos, 0, CountingClient.minus(client.snapshot(), calls0),
+                List.copyOf(steps), loadBefore, loadAverage(), clientCpu, null, null);
+    }
+
+    /**
+     * Ferry's recorded {@code load} calls sent again in order, nothing else: what Ferry's run costs without its preflight,
+     * existence look-ups, old-value reads, {@code fields_get}/{@code default_get} and journal. Ferry sent the database ids
+     * of its own run in {@code res_id}; they are looked up again by external id once per call, as the loop does.
+     */
+    private static Timing replay(CountingClient client, Path planDir, Recording recording, ServerCpu cpu) {
+        if (recording.calls.isEmpty()) {
+            throw new IllegalStateException("no recorded Ferry run to replay; Ferry must run before the replay");
+        }
+        Plan plan = PlanReader.read(planDir);
+        Map<String, String> resTargets = new java.util.HashMap<>();
+        Map<String, String> stepOf = new LinkedHashMap<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.CallStep) {
+                continue;
+            }
+            stepOf.putIfAbsent(step.model(), step.id());
+            StepTable table = StepTable.read(planDir.resolve(step.file()));
+            int col = table.header().indexOf("res_id/id");
+            if (col >= 0) {
+                table.records().forEach(r -> resTargets.put(r.xid(), r.main().get(col)));
+            }
+        }
+        List<StepTime> steps = new ArrayList<>();
+        int landed = 0;
+        int failed = 0;
+        double loadBefore = loadAverage();
+        Map<String, Tally> calls0 = client.snapshot();
+        long clientCpu = cpuNanos();
+        long start = System.nanoTime();
+        String model = null;
+        long stepStart = 0;
+        ServerCpu.Sample cpuStart = null;
+        int stepLanded = 0;
+        for (CountingClient.LoadCall call : recording.calls) {
+            if (!call.model().equals(model)) {
+                if (model != null) {
+                    steps.add(new StepTime(stepOf.get(model), model, stepLanded, System.nanoTime() - stepStart,
+                            cpu == null ? -1 : cpu.since(cpuStart).total()));
+                }
+                model = call.model();
+                cpuStart = cpu == null ? null : cpu.sample();
+                stepStart = System.nanoTime();
+                stepLanded = 0;
+            }
+            List<List<String>> rows = call.rows();
+            int res = call.fields().indexOf("res_id");
+            if (res >= 0) {
+                Set<String> targets = new LinkedHashSet<>();
+                rows.forEach(r -> targets.add(resTargets.getOrDefault(r.get(0), "")));
+                targets.remove("");
+                Map<String, RecordRef> ids = client.lookupExternalIds(targets);
+                List<List<String>> resolved = new ArrayList<>();
+                for (List<String> r : rows) {
+                    List<String> row = new ArrayList<>(r);
+                    RecordRef ref = ids.get(resTargets.getOrDefault(r.get(0), ""));
+                    row.set(res, ref == null ? "" : Long.toString(ref.id()));
+                    resolved.add(row);
+                }
+                rows = resolved;
+            }
+            LoadResult result = client.load(call.model(), call.fields(), rows, call.context());
+            if (result.saved()) {
+                stepLanded += result.ids().size();
+                landed += result.ids().size();
+            } else {
+                failed += rows.size();
+            }
+        }
+        steps.add(new StepTime(stepOf.get(model), model, stepLanded, System.nanoTime() - stepStart,
+                cpu == null ? -1 : cpu.since(cpuStart).total()));
+        long nanos = System.nanoTime() - start;
+        clientCpu = cpuNanos() - clientCpu;
+        return new Timing(REPLAY, landed, failed, nanos, 0, CountingClient.minus(client.snapshot(), calls0),
+                List.copyOf(steps), loadBefore, loadAverage(), clientCpu, null, null);
     }
 
     // ---- the sandbox ----
@@ -362,7 +506,7 @@ public final class LoadBenchmark {
         for (String v : s.versions()) {
             // Warm-up: both paths once on a small plan, so neither measured run pays for class loading and JIT.
             Path small = compile(v, smallExport, USERS, Map.of(), "warmup-" + v);
-            ferryIntoSandbox(small);
+            ferryIntoSandbox(small, null);
             plainIntoSandbox(small);
         }
         for (String v : s.versions()) {
@@ -370,8 +514,14 @@ public final class LoadBenchmark {
             String protocol = v.startsWith("19") ? "JSON-2" : "XML-RPC";
             System.out.printf("%nsandbox, Odoo %s (%s), plan of %,d records from %,d source records, batches of %d,"
                     + " %d alternating runs each, a fresh sandbox per run:%n", v, protocol, records(plan), s.records(), BATCH, s.runs());
-            List<Pair> pairs = alternate(s.runs(), () -> ferryIntoSandbox(plan), () -> plainIntoSandbox(plan));
-            summary("sandbox " + v, protocol, pairs);
+            Recording recording = new Recording();
+            Map<String, Supplier<Timing>> paths = new LinkedHashMap<>();
+            paths.put(FERRY, () -> ferryIntoSandbox(plan, recording));
+            paths.put(LOOP, () -> plainIntoSandbox(plan));
+            if (s.replay()) {
+                paths.put(REPLAY, () -> replayIntoSandbox(plan, recording));
+            }
+            summary("sandbox " + v, protocol, alternate(s.runs(), paths));
         }
     }
 
@@ -386,16 +536,23 @@ public final class LoadBenchmark {
                 new Credentials(odoo.login(), Secret.of(odoo.apiKey().toCharArray())), ClientOptions.defaults()));
     }
 
-    private static Timing ferryIntoSandbox(Path planDir) {
+    private static Timing ferryIntoSandbox(Path planDir, Recording recording) {
         try (OdooSandbox odoo = sandbox(planDir); CountingClient client = client(odoo)) {
-            return ferry(client, odoo.url(), odoo.database(), true, planDir);
+            return ferry(client, odoo.url(), odoo.database(), true, planDir, null, recording);
+        }
+    }
+
+    private static Timing replayIntoSandbox(Path planDir, Recording recording) {
+        try (OdooSandbox odoo = sandbox(planDir); CountingClient client = client(odoo)) {
+            client.authenticate();
+            return replay(client, planDir, recording, null);
         }
     }
 
     private static Timing plainIntoSandbox(Path planDir) {
         try (OdooSandbox odoo = sandbox(planDir); CountingClient client = client(odoo)) {
             client.authenticate();
-            return plain(client, planDir);
+            return plain(client, planDir, null);
         }
     }
 
@@ -421,27 +578,40 @@ public final class LoadBenchmark {
             int wait = s.quick() ? 0 : 10;
             System.out.printf("%nWARNING: about to write the plan of a generated %,d-record export (about as many records)"
                             + " %d times, and a warm-up plan twice, into database '%s' at %s (Odoo %s, %s) as %s.%n"
-                            + "Ferry's runs are rolled back and the plain loop's records are unlinked by external id after each run.%n"
+                            + "Ferry's runs are rolled back and the other runs' records are unlinked by external id after each run.%n"
                             + (wait > 0 ? "Press Ctrl-C within " + wait + " s if this database must not be written.%n" : ""),
-                    s.records(), 2 * s.runs(), db, PlanLoad.host(uri), serie, client.protocol(), user);
+                    s.records(), (s.replay() ? 3 : 2) * s.runs(), db, PlanLoad.host(uri), serie, client.protocol(), user);
             Thread.sleep(wait * 1000L);
             Path users = TargetUsers.writeServerUsers(client, WORK.resolve("server-users.csv"));
             Map<String, String> owner = Map.of("fallback-owner", TargetUsers.login(client));
             Path plan = compile(serie, export, users, owner, s.records() + "-real-" + serie);
             Path small = compile(serie, export(s.warmupRecords()), users, owner, "warmup-real-" + serie);
             Fresh fresh = Fresh.of(client, plan);
+            ServerCpu found = ServerCpu.find(db);
+            ServerCpu cpu = found != null && found.knowsOdoo() ? found : null;
+            if (cpu == null) {
+                System.out.println("(set ODOO_SERVER_PID to the process id of an Odoo server on this machine to have its CPU time measured)");
+            }
 
             // Warm-up on the server too: its first loads fill Odoo's caches (and the JVM's, with --real-only).
             System.out.printf("%nwarm-up on the server, plan of %,d records:%n", records(small));
-            cleanAfter(client, fresh, "Ferry", () -> ferry(client, uri, db, false, small));
-            cleanAfter(client, fresh, "loop", () -> plain(client, small));
+            System.out.println("    (" + cleanAfter(client, fresh, cpu, FERRY, () -> ferry(client, uri, db, false, small, cpu, null)).note() + ")");
+            System.out.println("    (" + cleanAfter(client, fresh, cpu, LOOP, () -> plain(client, small, cpu)).note() + ")");
+            System.out.printf("    (the side models searched as a run's start and end would search them: %d calls %.2f s at the start,"
+                    + " %d calls %.2f s at the end)%n", fresh.startSearches().count(), fresh.startSearches().nanos() / 1e9,
+                    fresh.endSearches().count(), fresh.endSearches().nanos() / 1e9);
 
             String proto = client.protocol() == Protocol.JSON_2 ? "JSON-2" : "XML-RPC";
             System.out.printf("%nreal server, Odoo %s (%s), plan of %,d records, batches of %d, %d alternating runs each:%n",
                     serie, proto, records(plan), BATCH, s.runs());
-            List<Pair> pairs = alternate(s.runs(), () -> cleanAfter(client, fresh, "Ferry", () -> ferry(client, uri, db, false, plan)),
-                    () -> cleanAfter(client, fresh, "loop", () -> plain(client, plan)));
-            summary(serie, proto, pairs);
+            Recording recording = new Recording();
+            Map<String, Supplier<Timing>> paths = new LinkedHashMap<>();
+            paths.put(FERRY, () -> cleanAfter(client, fresh, cpu, FERRY, () -> ferry(client, uri, db, false, plan, cpu, recording)));
+            paths.put(LOOP, () -> cleanAfter(client, fresh, cpu, LOOP, () -> plain(client, plan, cpu)));
+            if (s.replay()) {
+                paths.put(REPLAY, () -> cleanAfter(client, fresh, cpu, REPLAY, () -> replay(client, plan, recording, cpu)));
+            }
+            summary(serie, proto, alternate(s.runs(), paths));
         }
     }
 
@@ -454,15 +624,16 @@ public final class LoadBenchmark {
      * Runs a timed load, then puts the database back: Ferry's run rolled back from its journal (also a run that
      * stopped half-way), the loop's records unlinked by external id; then checks every count is back.
      */
-    private static Timing cleanAfter(CountingClient client, Fresh fresh, String what, Supplier<Timing> run) {
+    private static Timing cleanAfter(CountingClient client, Fresh fresh, ServerCpu cpu, String what, Supplier<Timing> run) {
         Set<Path> runsBefore = runFolders();
         Timing t = null;
         try {
+            ServerCpu.Sample before = cpu == null ? null : cpu.sample();
             t = run.get();
-            return t;
+            t = cpu == null ? t : t.withServer(cpu.since(before));
         } finally {
             long start = System.nanoTime();
-            if (what.equals("Ferry")) {
+            if (what.equals(FERRY)) {
                 for (Path dir : runFolders()) {
                     if (!runsBefore.contains(dir)) {
                         RunJournal journal = RunJournal.read(dir);
@@ -473,13 +644,16 @@ public final class LoadBenchmark {
                 unlinkByExternalId(client, fresh.plan());
             }
             List<String> left = fresh.restore(client);
-            System.out.printf("    (%s %s in %.1f s%s)%n", what, what.equals("Ferry") ? "rolled back" : "records unlinked",
+            String note = String.format("%s in %.1f s%s", what.equals(FERRY) ? "rolled back" : "unlinked by external id",
                     (System.nanoTime() - start) / 1e9, left.isEmpty() ? "; every count back"
-                            : "; left behind and removed: " + String.join(", ", left));
+                            : "; left behind, removed, every count back: " + String.join(", ", left));
             if (t == null) {
-                System.out.println("    (the run failed; the database is back as it was)");
+                System.out.println("    (the run failed; " + note + ")");
+            } else {
+                t = t.withNote(note);
             }
         }
+        return t;
     }
 
     private static Set<Path> runFolders() {
@@ -518,7 +692,13 @@ public final class LoadBenchmark {
      * Ferry's creates into updates), which biases the ratio; so after each clean-up what is above the highest id is
      * reported and removed, and the counts must then equal the start's.
      */
-    private record Fresh(Path plan, Map<String, Long> counts, Map<String, Long> maxIds) {
+    private record Fresh(Path plan, Map<String, Long> counts, Map<String, Long> maxIds, Set<String> side,
+                         Tally startSearches, long[] ends) {
+        /** The side models' searches of one clean-up, the mean over those so far. */
+        Tally endSearches() {
+            return ends[2] == 0 ? new Tally("end", 0, 0) : new Tally("end", ends[0] / ends[2], ends[1] / ends[2]);
+        }
+
         static Fresh of(OdooClient client, Path planDir) {
             // Children before parents when leftovers are removed: the plan's models last step first, then side models.
             List<String> models = new ArrayList<>();
@@ -532,13 +712,19 @@ public final class LoadBenchmark {
                 installed.add(String.valueOf(m.get("model")));
             }
             SIDE_MODELS.stream().filter(installed::contains).filter(m -> !models.contains(m)).forEach(models::add);
+            Set<String> side = new LinkedHashSet<>(SIDE_MODELS);
+            side.retainAll(installed);
             Map<String, Long> maxIds = new LinkedHashMap<>();
+            long sideNanos = 0;
             for (String m : models) {
+                long start = System.nanoTime();
                 List<Long> top = ids(client.execute(m, "search", List.of(List.of()),
                         Map.of("limit", 1, "order", "id desc", "context", Map.of("active_test", false))));
+                sideNanos += side.contains(m) ? System.nanoTime() - start : 0;
                 maxIds.put(m, top.isEmpty() ? 0L : top.get(0));
             }
-            return new Fresh(planDir, counts(client, models), maxIds);
+            return new Fresh(planDir, counts(client, models), maxIds, side, new Tally("start", side.size(), sideNanos),
+                    new long[3]);
         }
 
         private static List<Long> ids(Object answer) {
@@ -553,12 +739,20 @@ public final class LoadBenchmark {
             return out;
         }
 
-        /** Removes what is newer than the start, plan models first, then the side models; returns what it found. */
+        /**
+         * Removes what is newer than the start, plan models first, then the side models; returns what it found. The
+         * side models' searches are timed: they are the searches a run's end makes to journal what Odoo made.
+         */
         List<String> restore(OdooClient client) {
             List<String> left = new ArrayList<>();
             for (String m : maxIds.keySet()) {
+                long start = System.nanoTime();
                 List<Long> ids = ids(client.execute(m, "search", List.of(List.of(List.of("id", ">", maxIds.get(m)))),
                         Map.of("order", "id desc", "context", Map.of("active_test", false))));
+                if (side.contains(m)) {
+                    ends[0]++;
+                    ends[1] += System.nanoTime() - start;
+                }
                 if (!ids.isEmpty()) {
                     List<String> names = client.read(m, ids.subList(0, Math.min(3, ids.size())), List.of("display_name"))
                             .stream().map(r -> "'" + r.get("display_name") + "'").toList();
@@ -566,6 +760,7 @@ public final class LoadBenchmark {
                     client.execute(m, "unlink", List.of(ids), Map.of("context", PlanExecutor.MAIL_CONTEXT));
                 }
             }
+            ends[2]++;
             Map<String, Long> now = counts(client, List.copyOf(maxIds.keySet()));
             if (!now.equals(counts)) {
                 throw new IllegalStateException("record counts did not come back after the clean-up: " + now
@@ -577,67 +772,112 @@ public final class LoadBenchmark {
 
     // ---- the summary ----
 
-    private static void summary(String target, String protocol, List<Pair> pairs) {
-        List<Double> ratios = pairs.stream().map(Pair::ratio).sorted().toList();
-        System.out.printf("%n  summary, %s (%s): Ferry / loop = %.2f (median of %d alternating pairs; %s)%n", target, protocol,
-                median(ratios), pairs.size(), String.join(" · ", pairs.stream().map(p -> String.format("%.2f", p.ratio())).toList()));
-        System.out.printf("  Ferry %s rec/s, loop %s rec/s (medians); partners with Ferry %s rec/s%n",
-                fmt(median(pairs.stream().map(p -> p.ferry().perSecond()).toList())),
-                fmt(median(pairs.stream().map(p -> p.loop().perSecond()).toList())),
-                fmt(median(pairs.stream().map(p -> partners(p.ferry())).toList())));
-
-        System.out.println("\n  | version | protocol | run | Ferry rec/s | loop rec/s | Ferry / loop | partners rec/s Ferry / loop"
-                + " | calls Ferry / loop | load avg |");
-        System.out.println("  | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        for (Pair p : pairs) {
-            Timing first = p.ferryFirst() ? p.ferry() : p.loop();
-            Timing second = p.ferryFirst() ? p.loop() : p.ferry();
-            System.out.printf("  | %s | %s | %d (%s first) | %s | %s | %.2f | %s / %s | %d / %d | %.1f → %.1f |%n", target, protocol,
-                    p.number(), p.ferryFirst() ? "Ferry" : "loop", fmt(p.ferry().perSecond()), fmt(p.loop().perSecond()), p.ratio(),
-                    fmt(partners(p.ferry())), fmt(partners(p.loop())), p.ferry().callCount(), p.loop().callCount(),
-                    first.loadBefore(), second.loadAfter());
+    private static void summary(String target, String protocol, List<Round> rounds) {
+        List<String> paths = rounds.get(0).order().stream().map(Timing::what).sorted(java.util.Comparator.comparing(
+                w -> List.of(FERRY, LOOP, REPLAY).indexOf(w))).toList();
+        List<String> baselines = paths.subList(1, paths.size());
+        int n = rounds.size();
+        System.out.printf("%n  summary, %s (%s), medians of %d rounds:%n", target, protocol, n);
+        for (String b : baselines) {
+            System.out.printf("  Ferry / %s = %.2f (%s)%s%n", b, median(rounds.stream().map(r -> r.ratio(b)).toList()),
+                    String.join(" · ", rounds.stream().map(r -> String.format("%.2f", r.ratio(b))).toList()),
+                    rounds.get(0).ferry().server() == null ? "" : String.format("; server CPU %s / Ferry = %.2f", b,
+                            median(rounds.stream().map(r -> r.get(b).server().total() / (double) r.ferry().server().total()).toList())));
+        }
+        for (String w : paths) {
+            System.out.printf("  %-6s %s rec/s, partners %s rec/s%n", w, fmt(median(rounds.stream().map(r -> r.get(w).perSecond()).toList())),
+                    fmt(median(rounds.stream().map(r -> partners(r.get(w))).toList())));
         }
 
-        System.out.println("\n  records/s per step, each run (Ferry | loop):");
-        for (StepTime st : pairs.get(0).ferry().steps()) {
-            List<String> f = pairs.stream().map(p -> stepRate(p.ferry(), st.step())).toList();
-            List<String> l = pairs.stream().map(p -> stepRate(p.loop(), st.step())).toList();
-            System.out.printf("    %-34s %,6d  %s | %s%n", st.step(), st.records(), String.join(" ", f), String.join(" ", l));
+        String names = String.join(" / ", paths);
+        boolean server = rounds.get(0).ferry().server() != null;
+        StringBuilder head = new StringBuilder("\n  | version | protocol | run (order) |");
+        paths.forEach(w -> head.append(' ').append(w).append(" rec/s |"));
+        baselines.forEach(b -> head.append(" Ferry / ").append(b).append(" |"));
+        head.append(" partners rec/s ").append(names).append(" |");
+        if (server) {
+            head.append(" server CPU s ").append(names).append(" |");
+        }
+        head.append(" calls ").append(names).append(" | load avg |");
+        System.out.println(head);
+        System.out.println("  |" + " --- |".repeat(head.toString().split("\\|", -1).length - 2));
+        for (Round r : rounds) {
+            StringBuilder row = new StringBuilder(String.format("  | %s | %s | %d (%s) |", target, protocol, r.number(),
+                    String.join(", ", r.order().stream().map(Timing::what).toList())));
+            paths.forEach(w -> row.append(' ').append(fmt(r.get(w).perSecond())).append(" |"));
+            baselines.forEach(b -> row.append(String.format(" %.2f |", r.ratio(b))));
+            row.append(' ').append(String.join(" / ", paths.stream().map(w -> fmt(partners(r.get(w)))).toList())).append(" |");
+            if (server) {
+                row.append(' ').append(String.join(" / ", paths.stream().map(w -> String.format("%.0f", r.get(w).server().total() / 1e9)).toList())).append(" |");
+            }
+            row.append(' ').append(String.join(" / ", paths.stream().map(w -> Long.toString(r.get(w).callCount())).toList())).append(" |");
+            row.append(String.format(" %.1f → %.1f |", r.order().get(0).loadBefore(), r.order().get(r.order().size() - 1).loadAfter()));
+            System.out.println(row);
+        }
+
+        System.out.println("\n  records/s per step, each run (" + String.join(" | ", paths) + "):");
+        for (StepTime st : rounds.get(0).ferry().steps()) {
+            List<String> cols = paths.stream().map(w -> String.join(" ", rounds.stream().map(r -> stepRate(r.get(w), st.step())).toList())).toList();
+            System.out.printf("    %-34s %,6d  %s%n", st.step(), st.records(), String.join(" | ", cols));
+        }
+        if (server) {
+            System.out.println("\n  records per second of server CPU (Odoo + PostgreSQL) per step, each run (" + String.join(" | ", paths) + "):");
+            for (StepTime st : rounds.get(0).ferry().steps()) {
+                List<String> cols = paths.stream().map(w -> String.join(" ", rounds.stream().map(r -> stepCpuRate(r.get(w), st.step())).toList())).toList();
+                System.out.printf("    %-34s %,6d  %s%n", st.step(), st.records(), String.join(" | ", cols));
+            }
         }
 
         // Per kind of call, the mean over the runs: where Ferry's extra time goes.
-        System.out.println("\n  calls and time per run by kind, mean of the runs (Ferry | loop | Ferry − loop):");
+        System.out.println("\n  calls and time per run by kind, mean of the runs (" + String.join(" | ", paths) + " | Ferry − "
+                + String.join(", Ferry − ", baselines) + "):");
         Map<String, double[]> kinds = new LinkedHashMap<>();
-        for (Pair p : pairs) {
-            CountingClient.byKind(p.ferry().calls()).forEach((k, t) -> add(kinds, k, 0, t));
-            CountingClient.byKind(p.loop().calls()).forEach((k, t) -> add(kinds, k, 2, t));
-        }
-        int n = pairs.size();
-        double[] sum = new double[4];
-        kinds.forEach((k, v) -> {
-            System.out.printf("    %-14s %6.1f calls %7.2f s | %6.1f calls %7.2f s | %+7.2f s%n", k, v[0] / n, v[1] / n / 1e9,
-                    v[2] / n, v[3] / n / 1e9, (v[1] - v[3]) / n / 1e9);
-            for (int i = 0; i < 4; i++) {
-                sum[i] += v[i];
+        for (Round r : rounds) {
+            for (int i = 0; i < paths.size(); i++) {
+                int at = 2 * i;
+                CountingClient.byKind(r.get(paths.get(i)).calls()).forEach((k, t) -> add(kinds, k, at, t, paths.size()));
             }
+        }
+        double[] local = new double[paths.size()];
+        double[] total = new double[paths.size()];
+        double[] calls = new double[paths.size()];
+        for (int i = 0; i < paths.size(); i++) {
+            String w = paths.get(i);
+            local[i] = rounds.stream().mapToLong(r -> r.get(w).localNanos()).sum() / (double) n;
+            total[i] = rounds.stream().mapToLong(r -> r.get(w).nanos()).sum() / (double) n;
+            calls[i] = rounds.stream().mapToLong(r -> r.get(w).callCount()).sum() / (double) n;
+        }
+        kinds.forEach((k, v) -> {
+            StringBuilder line = new StringBuilder(String.format("    %-14s", k));
+            for (int i = 0; i < paths.size(); i++) {
+                line.append(String.format(" %6.1f calls %7.2f s |", v[2 * i] / n, v[2 * i + 1] / n / 1e9));
+            }
+            for (int i = 1; i < paths.size(); i++) {
+                line.append(String.format(" %+7.2f s", (v[1] - v[2 * i + 1]) / n / 1e9));
+            }
+            System.out.println(line);
         });
-        double fLocal = pairs.stream().mapToLong(p -> p.ferry().localNanos()).sum() / (double) n;
-        double lLocal = pairs.stream().mapToLong(p -> p.loop().localNanos()).sum() / (double) n;
-        System.out.printf("    %-14s %6s       %7.2f s | %6s       %7.2f s | %+7.2f s%n", "local", "", fLocal / 1e9, "", lLocal / 1e9,
-                (fLocal - lLocal) / 1e9);
-        double fAll = pairs.stream().mapToLong(p -> p.ferry().nanos()).sum() / (double) n;
-        double lAll = pairs.stream().mapToLong(p -> p.loop().nanos()).sum() / (double) n;
-        System.out.printf("    %-14s %6.1f calls %7.2f s | %6.1f calls %7.2f s | %+7.2f s (Ferry before its first step: %.2f s)%n",
-                "total", sum[0] / n, fAll / 1e9, sum[2] / n, lAll / 1e9, (fAll - lAll) / 1e9,
-                pairs.stream().mapToLong(p -> p.ferry().beforeSteps()).sum() / (double) n / 1e9);
+        StringBuilder l = new StringBuilder(String.format("    %-14s", "local"));
+        StringBuilder t = new StringBuilder(String.format("    %-14s", "total"));
+        for (int i = 0; i < paths.size(); i++) {
+            l.append(String.format(" %6s       %7.2f s |", "", local[i] / 1e9));
+            t.append(String.format(" %6.1f calls %7.2f s |", calls[i], total[i] / 1e9));
+        }
+        for (int i = 1; i < paths.size(); i++) {
+            l.append(String.format(" %+7.2f s", (local[0] - local[i]) / 1e9));
+            t.append(String.format(" %+7.2f s", (total[0] - total[i]) / 1e9));
+        }
+        System.out.println(l);
+        System.out.println(t + String.format(" (Ferry before its first step: %.2f s)",
+                rounds.stream().mapToLong(r -> r.ferry().beforeSteps()).sum() / (double) n / 1e9));
         System.out.println("\n  Ferry's calls in detail, mean per run (model.method: calls, s):");
         Map<String, double[]> detail = new java.util.TreeMap<>();
-        pairs.forEach(p -> p.ferry().calls().forEach((k, t) -> add(detail, k, 0, t)));
+        rounds.forEach(r -> r.ferry().calls().forEach((k, x) -> add(detail, k, 0, x, 1)));
         detail.forEach((k, v) -> System.out.printf("    %-44s %6.1f %7.2f s%n", k, v[0] / n, v[1] / n / 1e9));
     }
 
-    private static void add(Map<String, double[]> sums, String key, int at, Tally t) {
-        double[] v = sums.computeIfAbsent(key, x -> new double[4]);
+    private static void add(Map<String, double[]> sums, String key, int at, Tally t, int paths) {
+        double[] v = sums.computeIfAbsent(key, x -> new double[2 * paths]);
         v[at] += t.count();
         v[at + 1] += t.nanos();
     }
@@ -645,6 +885,11 @@ public final class LoadBenchmark {
     private static String stepRate(Timing t, String step) {
         return t.steps().stream().filter(s -> s.step().equals(step)).findFirst()
                 .map(s -> String.format("%,6.0f", s.perSecond())).orElse("     -");
+    }
+
+    private static String stepCpuRate(Timing t, String step) {
+        return t.steps().stream().filter(s -> s.step().equals(step)).findFirst()
+                .map(s -> String.format("%,6.0f", s.perServerSecond())).orElse("     -");
     }
 
     private static double partners(Timing t) {
